@@ -1,0 +1,524 @@
+"""Stage 2: static checks. Every mistake in a spec is collected and reported in one run:
+unknown names (with did-you-mean), type errors, wrong arity, bad placeholders, unused
+parameters, answer type mismatches, bad level ranges, unknown buckets, missing headers."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from tron.compiler import syntax as s
+from tron.compiler import types as t
+from tron.compiler.diagnostics import DiagnosticSink, Span
+from tron.stdlib.registry import CATALOGUE
+
+BUCKETS = ("spatial", "mathematical", "diagram", "pattern_logic", "counting")
+HEADER_KEYS = ("env", "title", "description", "bucket", "version")
+FORMATS = ("word", "ordinal", "upper", "lower", "title")
+IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+
+# Answer kinds: the value type they take and how many (non-type) arguments they need.
+ANSWER_KINDS: dict[str, tuple[t.Type, int]] = {
+    "integer": (t.INT, 0),
+    "number": (t.REAL, 0),
+    "yesno": (t.BOOL, 0),
+    "choice": (t.ANY, 0),
+    "label": (t.STR, 1),
+    "colour": (t.STR, 0),
+    "cell": (t.parse_type("Cell"), 2),
+    "sequence": (t.list_of(t.ANY), 1),
+    "set": (t.list_of(t.ANY), 1),
+}
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    path: tuple[str, ...]
+    fmt: str | None
+    arg: str | None  # plural(noun)
+    span: Span
+
+
+@dataclass(frozen=True)
+class Template:
+    parts: tuple[str | Placeholder, ...]
+    span: Span
+
+
+@dataclass
+class Checked:
+    spec: s.Spec
+    header: dict[str, object] = field(default_factory=dict)
+    levels: tuple[int, int] = (0, 9)
+    tags: tuple[str, ...] = ()
+    canvas: tuple[int, int, str] = (512, 512, "white")
+    palettes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    templates: tuple[Template, ...] = ()
+    answer: s.Answer | None = None
+    distractors: s.Distractors | None = None
+    complexity: s.Complexity | None = None
+
+
+def did_you_mean(name: str, options: list[str]) -> str | None:
+    close = difflib.get_close_matches(name, options, n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else None
+
+
+def expected_env_id(path: str) -> str | None:
+    """tasks/<bucket>/<name>.tron -> '<bucket>/<name>' (None when the path has no bucket dir)."""
+    p = PurePosixPath(path.replace("\\", "/"))
+    if p.suffix != ".tron" or len(p.parts) < 2:
+        return None
+    return f"{p.parent.name}/{p.stem}"
+
+
+class Checker:
+    def __init__(self, spec: s.Spec):
+        self.spec = spec
+        self.sink = DiagnosticSink(spec.path, spec.source)
+        self.out = Checked(spec)
+        self.scope: dict[str, t.Type] = {"level": t.INT}
+        self.defined_at: dict[str, Span] = {}
+        self.used: set[str] = set()
+
+    def error(self, span: Span, msg: str, hint: str | None = None) -> None:
+        self.sink.error(span, msg, hint)
+
+    # ---- statements ----------------------------------------------------------------------
+
+    def run(self) -> Checked:
+        seen: dict[str, s.Stmt] = {}
+        templates: list[Template] = []
+        whole = Span(1, 1, 1, 2)
+        for st in self.spec.stmts:
+            kind = st.key if isinstance(st, s.HeaderField) else type(st).__name__
+            once = isinstance(st, s.HeaderField | s.Levels | s.Tags | s.Canvas | s.Question)
+            once = once or isinstance(st, s.Answer | s.Distractors | s.Complexity)
+            if once and kind in seen:
+                self.error(st.span, f"'{kind.lower()}' is declared twice",
+                           f"first declared on line {seen[kind].span.line}")
+                continue
+            seen[kind] = st
+            self.statement(st, templates)
+        for key in HEADER_KEYS:
+            if key not in seen:
+                self.error(whole, f"missing '{key}' declaration in the header")
+        if "Levels" not in seen:
+            self.error(whole, "missing 'levels' declaration (e.g. levels 0 to 9)")
+        if "Question" not in seen:
+            self.error(whole, "missing 'question' statement")
+        if "Answer" not in seen:
+            self.error(whole, "missing 'answer' statement")
+        self.check_choice(seen)
+        for name, span in self.defined_at.items():
+            if name not in self.used:
+                self.error(span, f"parameter '{name}' is never used",
+                           "remove it, or use it in the scene, question or answer")
+        self.out.templates = tuple(templates)
+        self.sink.raise_if_any()
+        return self.out
+
+    def statement(self, st: s.Stmt, templates: list[Template]) -> None:
+        if isinstance(st, s.HeaderField):
+            self.header(st)
+        elif isinstance(st, s.Levels):
+            if st.lo < 0:
+                self.error(st.span, f"level range starts below 0 ({st.lo})")
+            elif st.lo > st.hi:
+                self.error(st.span, f"reversed level range {st.lo} to {st.hi}",
+                           f"write levels {st.hi} to {st.lo}")
+            self.out.levels = (st.lo, st.hi)
+        elif isinstance(st, s.Tags):
+            self.out.tags = tuple(i.value for i in st.tags)
+        elif isinstance(st, s.Canvas):
+            if not (16 <= st.width <= 4096 and 16 <= st.height <= 4096):
+                self.error(st.span, "canvas size must be between 16 and 4096 pixels")
+            bg = st.background.value if st.background else "white"
+            if st.background:
+                self.colour_literal(st.background)
+            self.out.canvas = (st.width, st.height, bg)
+        elif isinstance(st, s.Palette):
+            for c in st.colours:
+                self.colour_literal(c)
+            self.define(st.name, st.name_span, t.list_of(t.STR), track_use=False)
+            self.out.palettes[st.name] = tuple(c.value for c in st.colours)
+        elif isinstance(st, s.Param):
+            typ = self.expr(st.value, self.scope)
+            self.define(st.name, st.name_span, typ, track_use=True)
+        elif isinstance(st, s.Require | s.Check):
+            self.expect(st.cond, self.scope, t.BOOL, "a condition")
+        elif isinstance(st, s.Draw):
+            scope = dict(self.scope)
+            if st.loop:
+                self.comp_for(st.loop, scope)
+            typ = self.expr(st.value, scope)
+            if typ.name not in ("opaque", "any") or (typ.name == "opaque"
+                                                      and typ.label != "Component"):
+                self.error(st.value.span, f"draw needs a Component, got {typ}",
+                           "call a component such as shape(...), bar_chart(...) or text(...)")
+        elif isinstance(st, s.Question):
+            templates.extend(self.template(p) for p in st.phrasings)
+        elif isinstance(st, s.Answer):
+            self.answer(st)
+        elif isinstance(st, s.Distractors):
+            self.out.distractors = st
+        elif isinstance(st, s.Complexity):
+            typ = self.expr(st.value, self.scope)
+            if not t.is_numeric(typ):
+                self.error(st.value.span, f"complexity must be a number, got {typ}")
+            self.out.complexity = st
+
+    def header(self, st: s.HeaderField) -> None:
+        self.out.header[st.key] = st.value
+        if st.key == "bucket" and st.value not in BUCKETS:
+            self.error(st.value_span, f"unknown bucket '{st.value}'",
+                       did_you_mean(str(st.value), list(BUCKETS))
+                       or "one of: " + ", ".join(BUCKETS))
+        if st.key == "env":
+            want = expected_env_id(self.spec.path)
+            if want and want != st.value:
+                self.error(st.value_span, f"environment id '{st.value}' does not match its "
+                           f"path", f"a spec at this path must be 'env {want}'")
+            bucket = self.out.header.get("bucket")
+            if bucket and str(st.value).split("/")[0] != bucket:
+                self.error(st.value_span, "environment id must start with its bucket")
+        if st.key == "bucket" and "env" in self.out.header:
+            if str(self.out.header["env"]).split("/")[0] != st.value:
+                self.error(st.value_span, f"bucket '{st.value}' differs from the environment "
+                           "id's first part")
+        if st.key in ("title", "description") and not str(st.value).strip():
+            self.error(st.value_span, f"{st.key} is empty")
+        if st.key == "description" and "\n" in str(st.value):
+            self.error(st.value_span, "description must be one line")
+
+    def colour_literal(self, item: s.StrItem) -> None:
+        from tron.colours import COLOURS
+
+        if item.value not in COLOURS and not re.fullmatch(r"#[0-9a-fA-F]{6}", item.value):
+            self.error(item.span, f"unknown colour '{item.value}'",
+                       did_you_mean(item.value, list(COLOURS)) or "use a palette colour name "
+                       "or #rrggbb")
+
+    def define(self, name: str, span: Span, typ: t.Type, track_use: bool) -> None:
+        if name in self.scope:
+            first = self.defined_at.get(name)
+            where = f" on line {first.line}" if first else " (a built-in name)"
+            self.error(span, f"'{name}' is already defined{where}", "choose another name")
+            return
+        self.scope[name] = typ
+        if track_use:
+            self.defined_at[name] = span
+
+    def answer(self, st: s.Answer) -> None:
+        self.out.answer = st
+        kind = st.type.kind
+        if kind not in ANSWER_KINDS:
+            self.error(st.type.span, f"unknown answer type '{kind}'",
+                       did_you_mean(kind, list(ANSWER_KINDS))
+                       or "one of: " + ", ".join(ANSWER_KINDS))
+            self.expr(st.value, self.scope)
+            return
+        self.answer_args(st.type)
+        want, _ = ANSWER_KINDS[kind]
+        got = self.expr(st.value, self.scope)
+        if not t.unify(want, got, {}):
+            self.error(st.value.span, f"answer type '{kind}' needs a value of type {want}, "
+                       f"but this expression has type {got}")
+
+    def answer_args(self, typ: s.AnswerType) -> None:
+        kind = typ.kind
+        _, nargs = ANSWER_KINDS[kind]
+        if kind in ("sequence", "set"):
+            if len(typ.args) != 1:
+                self.error(typ.span, f"{kind}(...) takes one item type, e.g. {kind}(integer)")
+                return
+            item = typ.args[0]
+            name = item.id if isinstance(item, s.Name) else (
+                item.func if isinstance(item, s.Call) else None)
+            if name not in ANSWER_KINDS or name in ("sequence", "set", "choice"):
+                self.error(item.span, f"{kind}(...) needs an item answer type such as "
+                           "integer, label([...]) or colour")
+                return
+            args = item.args if isinstance(item, s.Call) else ()
+            self.answer_args(s.AnswerType(item.span, str(name), args))
+            return
+        if kind == "colour" and len(typ.args) <= 1:
+            for a in typ.args:
+                self.expect(a, self.scope, t.list_of(t.STR), "a list of colour names")
+            return
+        if len(typ.args) != nargs:
+            self.error(typ.span, f"answer type '{kind}' takes {nargs} argument(s), "
+                       f"got {len(typ.args)}")
+            return
+        if kind == "label":
+            self.expect(typ.args[0], self.scope, t.list_of(t.STR), "a list of labels")
+        if kind == "cell":
+            for a in typ.args:
+                self.expect(a, self.scope, t.INT, "a grid size")
+
+    def check_choice(self, seen: dict[str, s.Stmt]) -> None:
+        ans = self.out.answer
+        is_choice = ans is not None and ans.type.kind == "choice"
+        d = self.out.distractors
+        if is_choice and d is None and ans is not None:
+            self.error(ans.span, "a 'choice' answer needs a 'distractors = [...]' statement")
+        if d is not None and not is_choice:
+            self.error(d.span, "'distractors' only applies to 'answer choice'")
+        if d is not None and is_choice and ans is not None:
+            correct = self.expr(ans.value, self.scope)
+            self.expect(d.value, self.scope, t.list_of(correct), "a list of wrong options")
+
+    # ---- templates -----------------------------------------------------------------------
+
+    def template(self, item: s.StrItem) -> Template:
+        parts: list[str | Placeholder] = []
+        text, i, buf = item.value, 0, ""
+        base_col = item.span.col + 1  # after the opening quote
+        while i < len(text):
+            ch = text[i]
+            if text.startswith("{{", i) or text.startswith("}}", i):
+                buf += ch
+                i += 2
+                continue
+            if ch == "}":
+                self.error(Span.point(item.span.line, base_col + i), "unmatched '}' in "
+                           "question", "write '}}' for a literal brace")
+                i += 1
+                continue
+            if ch != "{":
+                buf += ch
+                i += 1
+                continue
+            end = text.find("}", i)
+            span = Span.point(item.span.line, base_col + i, (end - i + 1) if end > 0 else 1)
+            if end < 0:
+                self.error(span, "unclosed '{' in question", "write '{{' for a literal brace")
+                break
+            if buf:
+                parts.append(buf)
+                buf = ""
+            ph = self.placeholder(text[i + 1:end], span)
+            if ph:
+                parts.append(ph)
+            i = end + 1
+        if buf:
+            parts.append(buf)
+        return Template(tuple(parts), item.span)
+
+    def placeholder(self, body: str, span: Span) -> Placeholder | None:
+        m = re.fullmatch(r"\s*([A-Za-z_][\w.]*)\s*(?::\s*(\w+)(?:\((\w[\w ]*)\))?)?\s*", body)
+        if not m:
+            self.error(span, f"malformed placeholder '{{{body}}}'",
+                       "write {name}, {name.field} or {name:word|ordinal|plural(noun)}")
+            return None
+        path, fmt, arg = tuple(m.group(1).split(".")), m.group(2), m.group(3)
+        if not all(IDENT.match(p) for p in path):
+            self.error(span, f"malformed placeholder '{{{body}}}'")
+            return None
+        typ = self.scope.get(path[0])
+        if typ is None:
+            self.error(span, f"placeholder '{{{body}}}' names nothing",
+                       did_you_mean(path[0], list(self.scope)))
+            return None
+        self.used.add(path[0])
+        for name in path[1:]:
+            ftyp = typ.field(name) if typ.name == "record" else None
+            if ftyp is None:
+                self.error(span, f"{typ} has no field '{name}'")
+                return None
+            typ = ftyp
+        if fmt is not None:
+            ok = fmt in FORMATS and arg is None or fmt == "plural" and arg is not None
+            if not ok:
+                self.error(span, f"unknown placeholder format '{fmt}'",
+                           "use word, ordinal, upper, lower, title or plural(noun)")
+                return None
+            if fmt in ("word", "ordinal", "plural") and typ.name not in ("int", "any"):
+                self.error(span, f"format '{fmt}' needs an int, got {typ}")
+        return Placeholder(path, fmt, arg, span)
+
+    # ---- expressions ---------------------------------------------------------------------
+
+    def expect(self, e: s.Expr, scope: dict[str, t.Type], want: t.Type, what: str) -> None:
+        got = self.expr(e, scope)
+        if not t.unify(want, got, {}):
+            self.error(e.span, f"expected {what} ({want}), got {got}")
+
+    def comp_for(self, cf: s.CompFor, scope: dict[str, t.Type]) -> None:
+        it = self.expr(cf.iterable, scope)
+        if it.name not in ("list", "any"):
+            self.error(cf.iterable.span, f"can only loop over a list, got {it}")
+        if cf.var == "level":
+            self.error(cf.var_span, f"loop variable '{cf.var}' shadows a built-in name")
+        scope[cf.var] = it.elem if it.name == "list" and it.elem else t.ANY
+        if cf.cond is not None:
+            self.expect(cf.cond, scope, t.BOOL, "a condition")
+
+    def expr(self, e: s.Expr, scope: dict[str, t.Type]) -> t.Type:
+        if isinstance(e, s.Literal):
+            v = e.value
+            return t.BOOL if isinstance(v, bool) else t.INT if isinstance(v, int) else (
+                t.REAL if isinstance(v, float) else t.STR)
+        if isinstance(e, s.Name):
+            if e.id in scope:
+                self.used.add(e.id)
+                return scope[e.id]
+            hint = did_you_mean(e.id, list(scope) + list(CATALOGUE))
+            if e.id in CATALOGUE:
+                hint = f"'{e.id}' is a function: call it as {e.id}(...)"
+            self.error(e.span, f"unknown name '{e.id}'", hint)
+            return t.ANY
+        if isinstance(e, s.ListLit):
+            elem = t.ANY
+            for item in e.items:
+                it = self.expr(item, scope)
+                j = t.join(elem, it)
+                if j is None:
+                    self.error(item.span, f"list items must share a type: {it} vs {elem}")
+                else:
+                    elem = j
+            return t.list_of(elem)
+        if isinstance(e, s.RecordLit):
+            fields: dict[str, t.Type] = {}
+            for name, span, val in e.fields:
+                if name in fields:
+                    self.error(span, f"field '{name}' given twice")
+                fields[name] = self.expr(val, scope)
+            return t.record(fields)
+        if isinstance(e, s.Comprehension):
+            inner = dict(scope)
+            for cf in e.fors:
+                self.comp_for(cf, inner)
+            return t.list_of(self.expr(e.element, inner))
+        if isinstance(e, s.Field):
+            base = self.expr(e.value, scope)
+            if base.name == "any":
+                return t.ANY
+            ftyp = base.field(e.name) if base.name == "record" else None
+            if ftyp is None:
+                names = [k for k, _ in base.fields or ()]
+                self.error(e.name_span, f"{base} has no field '{e.name}'",
+                           did_you_mean(e.name, names)
+                           or (f"fields: {', '.join(names)}" if names else None))
+                return t.ANY
+            return ftyp
+        if isinstance(e, s.Index):
+            base = self.expr(e.value, scope)
+            self.expect(e.index, scope, t.INT, "an index")
+            if base.name == "list" and base.elem:
+                return base.elem
+            if base.name != "any":
+                self.error(e.value.span, f"can only index a list, got {base}")
+            return t.ANY
+        if isinstance(e, s.Call):
+            return self.call(e, scope)
+        if isinstance(e, s.BinOp):
+            return self.binop(e, scope)
+        if isinstance(e, s.Compare):
+            self.compare(e, scope)
+            return t.BOOL
+        if isinstance(e, s.BoolOp):
+            for v in e.values:
+                self.expect(v, scope, t.BOOL, f"a condition for '{e.op}'")
+            return t.BOOL
+        if isinstance(e, s.Not):
+            self.expect(e.value, scope, t.BOOL, "a condition for 'not'")
+            return t.BOOL
+        if isinstance(e, s.Neg):
+            typ = self.expr(e.value, scope)
+            if not t.is_numeric(typ):
+                self.error(e.span, f"cannot negate {typ}")
+            return typ
+        if isinstance(e, s.Ternary):
+            self.expect(e.cond, scope, t.BOOL, "a condition")
+            a, b = self.expr(e.then, scope), self.expr(e.other, scope)
+            j = t.join(a, b)
+            if j is None:
+                self.error(e.span, f"both branches must have one type: {a} vs {b}")
+                return t.ANY
+            return j
+        raise TypeError(f"unhandled expression {type(e).__name__}")
+
+    def binop(self, e: s.BinOp, scope: dict[str, t.Type]) -> t.Type:
+        a, b = self.expr(e.left, scope), self.expr(e.right, scope)
+        if e.op == "+" and a.name == b.name and a.name in ("str", "list"):
+            j = t.join(a, b)
+            if j is None:
+                self.error(e.span, f"cannot join {a} and {b}")
+            return j or t.ANY
+        if not (t.is_numeric(a) and t.is_numeric(b)):
+            self.error(e.span, f"'{e.op}' needs numbers, got {a} and {b}")
+            return t.ANY
+        if e.op == "/":
+            return t.REAL
+        if e.op in ("//", "%") or (a.name == b.name == "int"):
+            return t.INT if a.name == b.name == "int" else t.REAL
+        return t.REAL
+
+    def compare(self, e: s.Compare, scope: dict[str, t.Type]) -> None:
+        left = self.expr(e.first, scope)
+        for op, right_e in e.rest:
+            right = self.expr(right_e, scope)
+            if op in ("in", "not in"):
+                if right.name not in ("list", "any", "str"):
+                    self.error(right_e.span, f"'{op}' needs a list on the right, got {right}")
+            elif op in ("<", "<=", ">", ">="):
+                ok = (t.is_numeric(left) and t.is_numeric(right)) or left == right == t.STR
+                if not ok:
+                    self.error(e.span, f"cannot order {left} and {right}")
+            elif t.join(left, right) is None:
+                self.error(e.span, f"comparing {left} with {right} is always false")
+            left = right
+
+    def call(self, e: s.Call, scope: dict[str, t.Type]) -> t.Type:
+        fn = CATALOGUE.get(e.func)
+        arg_types = [self.expr(a, scope) for a in e.args]
+        kw_types = {k.name: (k, self.expr(k.value, scope)) for k in e.kwargs}
+        if fn is None:
+            hint = did_you_mean(e.func, list(CATALOGUE))
+            if e.func in scope:
+                hint = f"'{e.func}' is a value, not a function"
+            self.error(e.func_span, f"unknown function '{e.func}'", hint)
+            return t.ANY
+        params = list(fn.params)
+        fixed = params[:-1] if fn.variadic else params
+        if len(arg_types) > len(fixed) and not fn.variadic:
+            self.error(e.span, f"{fn.name}() takes at most {len(fixed)} argument(s), got "
+                       f"{len(arg_types)}", f"signature: {fn.signature}")
+            return t.substitute(t.parse_type(fn.returns), {})
+        bindings: dict[str, t.Type] = {}
+        given: set[str] = set()
+        for i, (a, at) in enumerate(zip(e.args, arg_types, strict=True)):
+            p = fixed[i] if i < len(fixed) else params[-1]
+            given.add(p.name)
+            self.bind(fn.name, p.name, p.type, a, at, bindings)
+        for name, (kw, kt) in kw_types.items():
+            match = [p for p in params if p.name == name]
+            if not match:
+                self.error(kw.span, f"{fn.name}() has no parameter '{name}'",
+                           did_you_mean(name, [p.name for p in params])
+                           or f"signature: {fn.signature}")
+                continue
+            if name in given:
+                self.error(kw.span, f"{fn.name}() got '{name}' twice")
+            given.add(name)
+            self.bind(fn.name, name, match[0].type, kw.value, kt, bindings)
+        missing = [p.name for p in fixed if not p.has_default and p.name not in given]
+        if missing:
+            self.error(e.span, f"{fn.name}() is missing argument(s): {', '.join(missing)}",
+                       f"signature: {fn.signature}")
+        return t.substitute(t.parse_type(fn.returns), bindings)
+
+    def bind(self, fname: str, pname: str, ptype: str, a: s.Expr, at: t.Type,
+             bindings: dict[str, t.Type]) -> None:
+        want = t.parse_type(ptype)
+        if not t.unify(want, at, bindings):
+            self.error(a.span, f"argument '{pname}' of {fname}() must be "
+                       f"{t.substitute(want, bindings)}, got {at}")
+
+
+def check(spec: s.Spec) -> Checked:
+    """Check a parsed spec; raises SpecError listing every mistake found."""
+    return Checker(spec).run()

@@ -1,0 +1,118 @@
+"""tronc: the .tron compiler's command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from tron._version import __version__
+from tron.compiler.diagnostics import InternalCompilerError, SpecError
+
+DEFAULT_OUT = "build/tasks"
+
+SKELETON = '''# {title}: one line on what the model must see and reason about.
+env {env_id}
+title "{title}"
+description "TODO: one line describing the task."
+bucket {bucket}
+levels 0 to 9
+version 1
+tags "todo"
+
+canvas 512 x 512 background "white"
+
+# Parameters: level-dependent values and random draws from the instance's generator.
+param n = 2 + level
+param spots = scatter(n, 26)
+
+# Rejection sampling: a draw that breaks a requirement is redrawn (with a hard cap).
+require n >= 2 as "at least two shapes"
+
+# The scene: components from the stdlib (see the language reference).
+draw shape("circle", p.x, p.y, 22, "blue") for p in spots
+
+question "How many circles are there?"
+       | "Count the circles in the picture."
+
+answer integer = count(spots)
+check count(spots) == n
+complexity = n
+'''
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="tronc", description="Compile .tron environment specs.")
+    p.add_argument("--version", action="version", version=f"tronc {__version__}")
+    sub = p.add_subparsers(dest="cmd", required=True)
+    c = sub.add_parser("compile", help="compile specs into Python modules (incremental)")
+    c.add_argument("paths", nargs="+", help="spec files or folders (e.g. tasks/)")
+    c.add_argument("-o", "--out", default=DEFAULT_OUT, help=f"output folder ({DEFAULT_OUT})")
+    k = sub.add_parser("check", help="check specs, write nothing")
+    k.add_argument("paths", nargs="+")
+    s = sub.add_parser("show", help="print the module generated from one spec")
+    s.add_argument("spec")
+    n = sub.add_parser("new", help="write a commented skeleton spec")
+    n.add_argument("name", help="BUCKET/NAME, e.g. counting/count_stars")
+    n.add_argument("--tasks", default="tasks", help="tasks folder (tasks)")
+    return p
+
+
+def run(args: argparse.Namespace) -> int:
+    from tron.compiler import driver
+
+    if args.cmd == "compile":
+        compiled, written = driver.compile_dir(args.paths, Path(args.out), progress=True)
+        print(f"tronc: {len(compiled)} environment(s) in {args.out} "
+              f"({written} module(s) written, {len(compiled) - written} unchanged)")
+    elif args.cmd == "check":
+        specs = driver.find_specs(args.paths)
+        driver.compile_many(specs, progress=True)
+        print(f"tronc: {len(specs)} spec(s) OK")
+    elif args.cmd == "show":
+        path = Path(args.spec)
+        text = driver.read_spec(path)
+        sys.stdout.write(driver.compile_source(text, driver.display_path(path)).code)
+    elif args.cmd == "new":
+        return new_spec(args.name, Path(args.tasks))
+    return 0
+
+
+def new_spec(name: str, tasks: Path) -> int:
+    from tron.compiler.check import BUCKETS
+
+    bucket, _, stem = name.partition("/")
+    if bucket not in BUCKETS or not stem.isidentifier() or stem != stem.lower():
+        print(f"tronc: error: name must be BUCKET/name with BUCKET one of {', '.join(BUCKETS)} "
+              "and name in lower_snake_case", file=sys.stderr)
+        return 2
+    target = tasks / bucket / f"{stem}.tron"
+    if target.exists():
+        print(f"tronc: error: {target} already exists; not overwriting it", file=sys.stderr)
+        return 1
+    target.parent.mkdir(parents=True, exist_ok=True)
+    title = stem.replace("_", " ").capitalize()
+    target.write_text(SKELETON.format(env_id=name, title=title, bucket=bucket), encoding="utf-8")
+    print(f"tronc: wrote {target}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return run(args)
+    except SpecError as exc:
+        print(exc.render(), file=sys.stderr)
+        n = len(exc.diagnostics)
+        print(f"tronc: {n} error{'s' if n != 1 else ''}", file=sys.stderr)
+        return 1
+    except InternalCompilerError as exc:
+        print(f"tronc: internal compiler error (a bug in tronc, please report it): {exc}",
+              file=sys.stderr)
+        return 3
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

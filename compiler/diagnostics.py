@@ -1,0 +1,81 @@
+"""Located diagnostics: every user-facing error names its file, line and column.
+
+User mistakes in a spec are `SpecError`s (carrying one or more `Diagnostic`s); a failure
+inside the compiler itself is an `InternalCompilerError`, a different type, so a bug in
+tronc is never mistaken for a bug in the spec (and vice versa).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Span:
+    """1-based line and column of the first character; end is exclusive."""
+
+    line: int
+    col: int
+    end_line: int
+    end_col: int
+
+    @staticmethod
+    def point(line: int, col: int, width: int = 1) -> Span:
+        return Span(line, col, line, col + max(width, 1))
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    path: str
+    span: Span
+    message: str
+    hint: str | None = None
+
+    def render(self, source: str | None) -> str:
+        """`path:line:col: error: message`, the source line, and a caret/tilde underline."""
+        head = f"{self.path}:{self.span.line}:{self.span.col}: error: {self.message}"
+        lines = [head]
+        if source is not None:
+            src_lines = source.splitlines()
+            if 1 <= self.span.line <= len(src_lines):
+                text = src_lines[self.span.line - 1].expandtabs(1)
+                start = self.span.col - 1
+                end = self.span.end_col - 1 if self.span.end_line == self.span.line else len(text)
+                width = max(1, min(end, len(text)) - start)
+                lines.append(f"    {text}")
+                lines.append("    " + " " * start + "^" + "~" * (width - 1))
+        if self.hint:
+            lines.append(f"    hint: {self.hint}")
+        return "\n".join(lines)
+
+
+class SpecError(Exception):
+    """One or more mistakes in spec files: the user's to fix."""
+
+    def __init__(self, diagnostics: list[Diagnostic], sources: dict[str, str] | None = None):
+        self.diagnostics = sorted(diagnostics, key=lambda d: (d.path, d.span.line, d.span.col))
+        self.sources = sources or {}
+        super().__init__(self.render())
+
+    def render(self) -> str:
+        return "\n".join(d.render(self.sources.get(d.path)) for d in self.diagnostics)
+
+
+class InternalCompilerError(Exception):
+    """A bug in tronc itself, not in the spec being compiled."""
+
+
+class DiagnosticSink:
+    """Collects every error of a run, so one compile reports all mistakes at once."""
+
+    def __init__(self, path: str, source: str):
+        self.path = path
+        self.source = source
+        self.items: list[Diagnostic] = []
+
+    def error(self, span: Span, message: str, hint: str | None = None) -> None:
+        self.items.append(Diagnostic(self.path, span, message, hint))
+
+    def raise_if_any(self) -> None:
+        if self.items:
+            raise SpecError(self.items, {self.path: self.source})

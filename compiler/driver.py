@@ -1,0 +1,159 @@
+"""Compile specs: one file, or a whole tasks folder (incremental, with a manifest)."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from tron._version import __version__
+from tron.compiler.check import check
+from tron.compiler.codegen import generate_module, source_hash
+from tron.compiler.diagnostics import Diagnostic, InternalCompilerError, Span, SpecError
+from tron.compiler.parse import parse
+
+MANIFEST = "manifest.json"
+
+
+@dataclass(frozen=True)
+class Compiled:
+    env_id: str
+    spec_path: str
+    module_name: str  # file name of the generated module
+    code: str
+    info: dict[str, object]
+    source_hash: str
+
+
+def module_file(env_id: str) -> str:
+    return env_id.replace("/", "__") + ".py"
+
+
+def compile_source(source: str, path: str) -> Compiled:
+    """Spec text -> generated module. SpecError for mistakes in the spec;
+    InternalCompilerError for anything else that goes wrong inside the compiler."""
+    try:
+        checked = check(parse(source, path))
+        code, _ = generate_module(checked)
+        compile(code, path, "exec")  # generated code must always be valid Python
+    except SpecError:
+        raise
+    except Exception as exc:  # a bug in tronc, not in the spec
+        raise InternalCompilerError(f"internal compiler error while compiling {path}: "
+                                    f"{type(exc).__name__}: {exc}") from exc
+    from tron.compiler.codegen import info as info_of
+
+    env_id = str(checked.header["env"])
+    return Compiled(env_id, path, module_file(env_id), code, info_of(checked),
+                    source_hash(source))
+
+
+def read_spec(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise SpecError([Diagnostic(str(path), Span.point(1, 1), f"not UTF-8 text: {exc}")]) \
+            from None
+
+
+def find_specs(paths: Iterable[str | Path]) -> list[Path]:
+    """Every .tron file under the given files/folders, in sorted order."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(sorted(p.rglob("*.tron")))
+        elif p.exists():
+            out.append(p)
+        else:
+            raise SpecError([Diagnostic(str(p), Span.point(1, 1), "no such file or folder")])
+    return out
+
+
+def display_path(p: Path) -> str:
+    try:
+        return os.path.relpath(p)
+    except ValueError:
+        return str(p)
+
+
+def compile_many(specs: list[Path], cached: dict[str, Compiled] | None = None,
+                 progress: bool = False) -> list[Compiled]:
+    """Compile all specs, collecting every error of every file before raising."""
+    from tqdm import tqdm
+
+    cached = cached or {}
+    results: list[Compiled] = []
+    errors: list[Diagnostic] = []
+    sources: dict[str, str] = {}
+    for spec in tqdm(specs, desc="tronc", unit="spec", disable=not progress, leave=False):
+        shown = display_path(spec)
+        try:
+            text = read_spec(spec)
+            sources[shown] = text
+            hit = cached.get(shown)
+            if hit is not None and hit.source_hash == source_hash(text):
+                results.append(hit)
+                continue
+            results.append(compile_source(text, shown))
+        except SpecError as exc:
+            errors.extend(exc.diagnostics)
+            sources.update(exc.sources)
+    seen: dict[str, Compiled] = {}
+    for c in results:
+        if c.env_id in seen:
+            errors.append(Diagnostic(c.spec_path, Span.point(1, 1),
+                                     f"duplicate environment id '{c.env_id}'",
+                                     f"also declared in {seen[c.env_id].spec_path}"))
+        seen[c.env_id] = c
+    if errors:
+        raise SpecError(errors, sources)
+    return results
+
+
+def load_manifest(out_dir: Path) -> dict[str, Compiled]:
+    """Previously compiled modules in out_dir, by spec path (empty when none or stale)."""
+    try:
+        manifest = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
+        if manifest.get("compiler_version") != __version__:
+            return {}
+        out = {}
+        for e in manifest["envs"]:
+            code = (out_dir / e["module"]).read_text(encoding="utf-8")
+            out[e["spec"]] = Compiled(e["id"], e["spec"], e["module"], code, e["info"],
+                                      e["source_hash"])
+        return out
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def write_output(compiled: list[Compiled], out_dir: Path) -> int:
+    """Write modules whose text changed, and the manifest. Returns how many files were written."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = 0
+    for c in compiled:
+        target = out_dir / c.module_name
+        if not target.exists() or target.read_text(encoding="utf-8") != c.code:
+            target.write_text(c.code, encoding="utf-8")
+            written += 1
+    manifest = {
+        "compiler_version": __version__,
+        "envs": [
+            {"id": c.env_id, "spec": c.spec_path, "module": c.module_name, "info": c.info,
+             "source_hash": c.source_hash}
+            for c in sorted(compiled, key=lambda c: c.env_id)
+        ],
+    }
+    text = json.dumps(manifest, indent=1, sort_keys=True) + "\n"
+    path = out_dir / MANIFEST
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+    return written
+
+
+def compile_dir(paths: Iterable[str | Path], out_dir: Path, progress: bool = False
+                ) -> tuple[list[Compiled], int]:
+    specs = find_specs(paths)
+    compiled = compile_many(specs, load_manifest(out_dir), progress)
+    return compiled, write_output(compiled, out_dir)

@@ -1,0 +1,96 @@
+"""Stage 3: lower checked spec expressions to Python expression ASTs.
+
+Every spec identifier becomes `v_<name>` (so it can never collide with a Python keyword, a
+builtin or the generated module's own `_`-prefixed names); every string becomes an
+`ast.Constant`; field access becomes a subscript with a constant key; calls go only to the
+stdlib module `_rt`. Nothing else can appear in generated code.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from tron.compiler import syntax as s
+from tron.compiler.diagnostics import InternalCompilerError
+from tron.stdlib.registry import CATALOGUE
+
+RT = "_rt"  # the stdlib module, as generated code names it
+RNG = "_rng"
+SUPPORT = "_p"  # tron.program: the runtime support every generated module uses
+COMPARE_OPS: dict[str, ast.cmpop] = {
+    "==": ast.Eq(), "!=": ast.NotEq(), "<": ast.Lt(), "<=": ast.LtE(), ">": ast.Gt(),
+    ">=": ast.GtE(), "in": ast.In(), "not in": ast.NotIn(),
+}
+ARITH_OPS: dict[str, ast.operator] = {
+    "+": ast.Add(), "-": ast.Sub(), "*": ast.Mult(), "//": ast.FloorDiv(), "%": ast.Mod(),
+}
+
+
+def var(name: str) -> str:
+    """The Python name of a spec identifier (the grammar already restricts its characters)."""
+    if not name.isidentifier():
+        raise InternalCompilerError(f"identifier {name!r} escaped the grammar")
+    return "level" if name == "level" else f"v_{name}"
+
+
+def load(name: str) -> ast.Name:
+    return ast.Name(id=name, ctx=ast.Load())
+
+
+def rt(fn: str) -> ast.Attribute:
+    return ast.Attribute(value=load(RT), attr=fn, ctx=ast.Load())
+
+
+def lower(e: s.Expr) -> ast.expr:
+    if isinstance(e, s.Literal):
+        return ast.Constant(value=e.value)
+    if isinstance(e, s.Name):
+        return load(var(e.id))
+    if isinstance(e, s.ListLit):
+        return ast.List(elts=[lower(i) for i in e.items], ctx=ast.Load())
+    if isinstance(e, s.RecordLit):
+        return ast.Dict(keys=[ast.Constant(value=k) for k, _, _ in e.fields],
+                        values=[lower(v) for _, _, v in e.fields])
+    if isinstance(e, s.Comprehension):
+        gens = [
+            ast.comprehension(target=ast.Name(id=var(cf.var), ctx=ast.Store()),
+                              iter=lower(cf.iterable),
+                              ifs=[lower(cf.cond)] if cf.cond else [], is_async=0)
+            for cf in e.fors
+        ]
+        return ast.ListComp(elt=lower(e.element), generators=gens)
+    if isinstance(e, s.Field):
+        return ast.Subscript(value=lower(e.value), slice=ast.Constant(value=e.name),
+                             ctx=ast.Load())
+    if isinstance(e, s.Index):
+        return ast.Subscript(value=lower(e.value), slice=lower(e.index), ctx=ast.Load())
+    if isinstance(e, s.Call):
+        fn = CATALOGUE.get(e.func)
+        if fn is None:
+            raise InternalCompilerError(f"unchecked call to {e.func!r}")
+        args = ([load(RNG)] if fn.random else []) + [lower(a) for a in e.args]
+        kws = [ast.keyword(arg=k.name, value=lower(k.value)) for k in e.kwargs]
+        return ast.Call(func=rt(fn.name), args=args, keywords=kws)
+    if isinstance(e, s.BinOp):
+        if e.op == "/":  # exact division: int / int is a Fraction, never a rounded float
+            div = ast.Attribute(value=load(SUPPORT), attr="div", ctx=ast.Load())
+            return ast.Call(func=div, args=[lower(e.left), lower(e.right)], keywords=[])
+        return ast.BinOp(left=lower(e.left), op=ARITH_OPS[e.op], right=lower(e.right))
+    if isinstance(e, s.Compare):
+        return ast.Compare(left=lower(e.first), ops=[COMPARE_OPS[op] for op, _ in e.rest],
+                           comparators=[lower(r) for _, r in e.rest])
+    if isinstance(e, s.BoolOp):
+        op: ast.boolop = ast.And() if e.op == "and" else ast.Or()
+        return ast.BoolOp(op=op, values=[lower(v) for v in e.values])
+    if isinstance(e, s.Not):
+        return ast.UnaryOp(op=ast.Not(), operand=lower(e.value))
+    if isinstance(e, s.Neg):
+        return ast.UnaryOp(op=ast.USub(), operand=lower(e.value))
+    if isinstance(e, s.Ternary):
+        return ast.IfExp(test=lower(e.cond), body=lower(e.then), orelse=lower(e.other))
+    raise InternalCompilerError(f"cannot lower {type(e).__name__}")
+
+
+def source(e: s.Expr) -> str:
+    """Python source text of a lowered expression."""
+    return ast.unparse(ast.fix_missing_locations(lower(e)))

@@ -1,0 +1,221 @@
+"""The spec's abstract syntax tree: frozen nodes, each with the Span it came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tron.compiler.diagnostics import Span
+
+# ---- expressions -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Expr:
+    span: Span
+
+
+@dataclass(frozen=True)
+class Literal(Expr):
+    value: int | float | str | bool
+
+
+@dataclass(frozen=True)
+class Name(Expr):
+    id: str
+
+
+@dataclass(frozen=True)
+class ListLit(Expr):
+    items: tuple[Expr, ...]
+
+
+@dataclass(frozen=True)
+class RecordLit(Expr):
+    fields: tuple[tuple[str, Span, Expr], ...]
+
+
+@dataclass(frozen=True)
+class CompFor:
+    span: Span
+    var: str
+    var_span: Span
+    iterable: Expr
+    cond: Expr | None
+
+
+@dataclass(frozen=True)
+class Comprehension(Expr):
+    element: Expr
+    fors: tuple[CompFor, ...]
+
+
+@dataclass(frozen=True)
+class Field(Expr):
+    value: Expr
+    name: str
+    name_span: Span
+
+
+@dataclass(frozen=True)
+class Index(Expr):
+    value: Expr
+    index: Expr
+
+
+@dataclass(frozen=True)
+class KwArg:
+    name: str
+    span: Span
+    value: Expr
+
+
+@dataclass(frozen=True)
+class Call(Expr):
+    func: str
+    func_span: Span
+    args: tuple[Expr, ...]
+    kwargs: tuple[KwArg, ...]
+
+
+@dataclass(frozen=True)
+class BinOp(Expr):
+    op: str  # + - * / // %
+    left: Expr
+    right: Expr
+
+
+@dataclass(frozen=True)
+class Compare(Expr):
+    first: Expr
+    rest: tuple[tuple[str, Expr], ...]  # op in == != < <= > >= in "not in"
+
+
+@dataclass(frozen=True)
+class BoolOp(Expr):
+    op: str  # and | or
+    values: tuple[Expr, ...]
+
+
+@dataclass(frozen=True)
+class Not(Expr):
+    value: Expr
+
+
+@dataclass(frozen=True)
+class Neg(Expr):
+    value: Expr
+
+
+@dataclass(frozen=True)
+class Ternary(Expr):
+    then: Expr
+    cond: Expr
+    other: Expr
+
+
+# ---- statements --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Stmt:
+    span: Span
+
+
+@dataclass(frozen=True)
+class StrItem:
+    value: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class HeaderField(Stmt):
+    key: str  # env, title, description, bucket, version
+    value: str | int
+    value_span: Span
+
+
+@dataclass(frozen=True)
+class Levels(Stmt):
+    lo: int
+    hi: int
+
+
+@dataclass(frozen=True)
+class Tags(Stmt):
+    tags: tuple[StrItem, ...]
+
+
+@dataclass(frozen=True)
+class Canvas(Stmt):
+    width: int
+    height: int
+    background: StrItem | None
+
+
+@dataclass(frozen=True)
+class Palette(Stmt):
+    name: str
+    name_span: Span
+    colours: tuple[StrItem, ...]
+
+
+@dataclass(frozen=True)
+class Param(Stmt):
+    name: str
+    name_span: Span
+    value: Expr
+
+
+@dataclass(frozen=True)
+class Require(Stmt):
+    cond: Expr
+    label: StrItem | None
+
+
+@dataclass(frozen=True)
+class Check(Stmt):
+    cond: Expr
+    label: StrItem | None
+
+
+@dataclass(frozen=True)
+class Draw(Stmt):
+    decor: bool  # decorations are not subject to the visibility check
+    value: Expr
+    loop: CompFor | None
+    key: StrItem | None
+
+
+@dataclass(frozen=True)
+class Question(Stmt):
+    phrasings: tuple[StrItem, ...]
+
+
+@dataclass(frozen=True)
+class AnswerType:
+    span: Span
+    kind: str
+    args: tuple[Expr, ...]
+
+
+@dataclass(frozen=True)
+class Answer(Stmt):
+    type: AnswerType
+    value: Expr
+
+
+@dataclass(frozen=True)
+class Distractors(Stmt):
+    value: Expr
+
+
+@dataclass(frozen=True)
+class Complexity(Stmt):
+    value: Expr
+
+
+@dataclass(frozen=True)
+class Spec:
+    path: str
+    source: str
+    stmts: tuple[Stmt, ...]

@@ -1,0 +1,3 @@
+def main() -> int:
+    print("tron")
+    return 0

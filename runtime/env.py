@@ -1,0 +1,246 @@
+"""Environments, instances and suites: what training code works with.
+
+An instance is named by (env id, version, level, seed); the same name gives the same question,
+answer and SVG bytes in any process. Content and style draw from separate seeded generators,
+so a theme never changes what is asked."""
+
+from __future__ import annotations
+
+import json
+import random
+import traceback
+from dataclasses import dataclass, field
+from fractions import Fraction
+from functools import cached_property
+from types import ModuleType
+from typing import Any
+
+from PIL import Image
+
+from tron import answers, rewards
+from tron.program import Generated
+from tron.themes import THEMES, Theme, pick_theme
+
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+REWARD_SCHEMES = ("binary", "tron")
+
+
+class EnvError(RuntimeError):
+    """A compiled environment failed at run time; the message names the spec line."""
+
+
+@dataclass(frozen=True)
+class EnvInfo:
+    id: str
+    title: str
+    description: str
+    bucket: str
+    levels: tuple[int, int]
+    answer_kind: str
+    version: int
+    tags: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "title": self.title, "description": self.description,
+                "bucket": self.bucket, "levels": list(self.levels),
+                "answer_kind": self.answer_kind, "version": self.version,
+                "tags": list(self.tags)}
+
+
+def jsonable(value: Any) -> Any:
+    """State values as JSON (Fractions as "p/q"; opaque stdlib objects by their repr)."""
+    if isinstance(value, bool | int | str) or value is None:
+        return value
+    if isinstance(value, float):
+        return round(value, 6)
+    if isinstance(value, Fraction):
+        return f"{value.numerator}/{value.denominator}"
+    if isinstance(value, list | tuple):
+        return [jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    return type(value).__name__
+
+
+@dataclass
+class Instance:
+    id: str
+    env_id: str
+    version: int
+    level: int
+    seed: int
+    question: str
+    answer: Any
+    answer_text: str
+    answer_type: answers.AnswerType
+    choices: list[str] | None
+    svg: str
+    meta: dict[str, Any] = field(default_factory=dict)
+    generated: Generated | None = field(default=None, repr=False, compare=False)
+    theme: Theme | None = field(default=None, repr=False, compare=False)
+
+    @cached_property
+    def image(self) -> Image.Image:
+        """The picture as a PIL RGB image (rasterised on first use)."""
+        if self.generated is not None and self.theme is not None:
+            from tron.render_cairo import to_image
+
+            return to_image(self.generated.scene, self.theme, seed=self.seed)
+        from tron.raster import svg_to_image
+
+        return svg_to_image(self.svg)
+
+    @property
+    def png(self) -> bytes:
+        from tron.raster import png_bytes
+
+        return png_bytes(self.image)
+
+    def verify(self, response: str) -> float:
+        return score(self.answer_type, self.answer, response, self.meta.get("reward", "binary"),
+                     self.meta.get("wrapper"))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "env_id": self.env_id, "version": self.version, "level": self.level,
+            "seed": self.seed, "question": self.question,
+            "answer": self.answer_type.value_to_json(self.answer),
+            "answer_text": self.answer_text, "answer_type": self.answer_type.to_json(),
+            "choices": self.choices, "svg": self.svg, "meta": self.meta,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Instance:
+        atype = answers.answer_type_from_json(d["answer_type"])
+        return cls(
+            id=d["id"], env_id=d["env_id"], version=d["version"], level=d["level"],
+            seed=d["seed"], question=d["question"], answer=atype.value_from_json(d["answer"]),
+            answer_text=d["answer_text"], answer_type=atype, choices=d.get("choices"),
+            svg=d["svg"], meta=d.get("meta", {}),
+        )
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), sort_keys=True)
+
+
+def score(atype: answers.AnswerType, gold: Any, response: Any, scheme: str = "binary",
+          wrapper: str | None = None) -> float:
+    """Reward for a response; never raises on any response value."""
+    if not isinstance(response, str):
+        return 0.0 if scheme == "binary" else -1.0
+    if scheme == "tron" and wrapper:
+        return rewards.tron_reward(atype, gold, response, wrapper)
+    return rewards.verify(atype, gold, response)
+
+
+def verify(instance: dict[str, Any] | Instance, response: Any) -> float:
+    """Score a response against a serialized instance alone (what a trainer's dataset stores).
+    A corrupt instance record raises ValueError; a bad response only ever scores low."""
+    if isinstance(instance, Instance):
+        return instance.verify(response)
+    try:
+        atype = answers.answer_type_from_json(instance["answer_type"])
+        gold = atype.value_from_json(instance["answer"])
+        meta = instance.get("meta") or {}
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise ValueError(f"not a TRON instance record: {exc}") from None
+    return score(atype, gold, response, meta.get("reward", "binary"), meta.get("wrapper"))
+
+
+def answer_value(kind: str, value: Any) -> Any:
+    """Spec values -> the answer type's value (a Cell record becomes a (row, col) pair)."""
+    if kind == "cell" and isinstance(value, dict):
+        return (value["row"], value["col"])
+    if kind == "number" and isinstance(value, int | Fraction):
+        return Fraction(value)
+    return value
+
+
+class Env:
+    """One compiled environment."""
+
+    def __init__(self, module: ModuleType):
+        self.module = module
+        i = module.INFO
+        self.info = EnvInfo(i["id"], i["title"], i["description"], i["bucket"],
+                            tuple(i["levels"]), i["answer_kind"], i["version"], tuple(i["tags"]))
+
+    @property
+    def id(self) -> str:
+        return self.info.id
+
+    def __repr__(self) -> str:
+        return f"Env({self.info.id!r}, version={self.info.version})"
+
+    def run(self, level: int, seed: int, with_checks: bool = False) -> Generated:
+        """The raw generated state and scene (no theme, no prompt text)."""
+        lo, hi = self.info.levels
+        if not isinstance(level, int) or not lo <= level <= hi:
+            raise ValueError(f"{self.id}: level must be an int in {lo}..{hi}, got {level!r}")
+        if not isinstance(seed, int) or isinstance(seed, bool):
+            raise ValueError(f"{self.id}: seed must be an int, got {seed!r}")
+        rng = random.Random(f"{self.id}@{self.info.version}/{level}/{seed}")
+        try:
+            return self.module.generate(level, rng, with_checks)
+        except Exception as exc:
+            raise EnvError(self.locate(exc)) from exc
+
+    def locate(self, exc: BaseException) -> str:
+        """Name the spec line where a generated module failed."""
+        where = self.module.SPEC_PATH
+        for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+            if frame.filename == self.module.__file__ and frame.lineno in self.module.LINEMAP:
+                where = f"{where}:{self.module.LINEMAP[frame.lineno]}"
+                break
+        return f"{where}: {type(exc).__name__}: {exc}"
+
+    def sample(self, level: int, seed: int, *, theme: str | None = None,
+               reward: str = "binary") -> Instance:
+        if reward not in REWARD_SCHEMES:
+            raise ValueError(f"reward must be one of {REWARD_SCHEMES}, got {reward!r}")
+        g = self.run(level, seed)
+        style_rng = random.Random(f"style:{self.id}@{self.info.version}/{level}/{seed}")
+        if theme is None:
+            th = pick_theme(style_rng)
+        elif theme in THEMES:
+            th = THEMES[theme]
+        else:
+            raise ValueError(f"unknown theme {theme!r}; themes: {', '.join(THEMES)}")
+        kind = self.info.answer_kind
+        question = g.question.strip()
+        choices = None
+        if g.options is not None:
+            texts, correct = g.options
+            choices = [f"{LETTERS[i]}" for i in range(len(texts))]
+            question += "\n" + "\n".join(f"{LETTERS[i]}. {t}" for i, t in enumerate(texts))
+            atype: answers.AnswerType = answers.ChoiceAnswer(len(texts))
+            answer = LETTERS[correct]
+        else:
+            atype = g.answer_type
+            answer = answer_value(kind, g.answer)
+        wrapper = None
+        if reward == "tron":
+            wrapper = style_rng.choice(rewards.WRAPPERS)
+        question += "\n" + atype.instruction() + " " + rewards.wrapper_instruction(wrapper)
+        from tron.render_svg import to_svg
+
+        svg = to_svg(g.scene, th, seed=seed)
+        meta = {"theme": th.name, "complexity": jsonable(g.complexity), "tries": g.tries,
+                "reward": reward, "wrapper": wrapper, "state": jsonable(g.state),
+                "options": g.options[0] if g.options else None}
+        return Instance(
+            id=f"{self.id}@{self.info.version}/{level}/{seed}", env_id=self.id,
+            version=self.info.version, level=level, seed=seed, question=question,
+            answer=answer, answer_text=atype.canonical(answer), answer_type=atype,
+            choices=choices, svg=svg, meta=meta, generated=g, theme=th,
+        )
+
+    def verify(self, instance: Instance | dict[str, Any], response: Any) -> float:
+        return verify(instance, response)
+
+    def stream(self, level: int, seed: int = 0):  # type: ignore[no-untyped-def]
+        """Instances at one level with seeds seed, seed+1, ... (endless)."""
+        s = seed
+        while True:
+            yield self.sample(level, s)
+            s += 1

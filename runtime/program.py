@@ -1,0 +1,159 @@
+"""Run-time support for compiled spec modules (the only runtime module they import besides the
+stdlib): bounded rejection sampling, scene building, question formatting, options."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+from tron import answers
+from tron.scene import Scene
+from tron.stdlib import component
+from tron.stdlib.core import number_word, ordinal
+
+MAX_TRIES = 200  # rejection-sampling cap per sample; exhausting it is an error, never a hang
+
+
+class SamplingError(RuntimeError):
+    """Rejection sampling exhausted its cap; names the requirement that rejected most."""
+
+
+@dataclass
+class Tries:
+    """Counts attempts and rejections; iterating yields at most MAX_TRIES attempts."""
+
+    requirements: tuple[tuple[int, str], ...]
+    spec_path: str
+    count: int = 0
+    rejected: Counter[str] = field(default_factory=Counter)
+
+    def __iter__(self) -> Iterator[int]:
+        for i in range(MAX_TRIES):
+            self.count = i + 1
+            yield i
+        worst, n = self.rejected.most_common(1)[0] if self.rejected else ("?", 0)
+        raise SamplingError(
+            f"{self.spec_path}: sampling failed {MAX_TRIES} times; most rejections "
+            f"({n}) by {worst}"
+        )
+
+    def reject(self, index: int) -> None:
+        line, text = self.requirements[index]
+        self.rejected[f"requirement on line {line}: {text}"] += 1
+
+    def reject_reason(self, reason: str) -> None:
+        self.rejected[reason] += 1
+
+
+@dataclass
+class Generated:
+    """What one run of a compiled spec produced, before theming and rendering."""
+
+    state: dict[str, Any]
+    scene: Scene
+    question: str
+    answer: Any
+    answer_type: answers.AnswerType
+    options: tuple[list[str], int] | None  # option texts and the correct one's index
+    complexity: float
+    checks: list[tuple[tuple[int, str], bool]]
+    tries: int
+
+
+def new_scene(width: int, height: int, background: str) -> Scene:
+    return Scene(width, height, background)
+
+
+def draw(scene: Scene, key: str | None, comp: component.Component) -> None:
+    if key is None:  # decoration: drawn, but not an object the question depends on
+        for item, _ in comp.items:
+            scene.add(item, key=None)
+    else:
+        component.draw(scene, key, comp)
+
+
+def div(a: Any, b: Any) -> Any:
+    """Exact division: ints and Fractions give a Fraction; floats stay floats."""
+    if isinstance(a, float) or isinstance(b, float):
+        return a / b
+    q = Fraction(a) / Fraction(b)
+    return q.numerator if q.denominator == 1 else q
+
+
+def text(value: Any) -> str:
+    """How a value reads inside a question."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:.2f}".rstrip("0").rstrip(".")
+    if isinstance(value, Fraction):
+        return f"{value.numerator}/{value.denominator}"
+    if isinstance(value, list):
+        return ", ".join(text(v) for v in value)
+    return str(value)
+
+
+def fmt(value: Any, how: str | None, arg: str | None) -> str:
+    if how is None:
+        return text(value)
+    if how == "word":
+        return number_word(value)
+    if how == "ordinal":
+        return ordinal(value)
+    if how == "plural":
+        assert arg is not None
+        return arg if value == 1 else plural(arg)
+    if how == "upper":
+        return text(value).upper()
+    if how == "lower":
+        return text(value).lower()
+    if how == "title":
+        return text(value).title()
+    raise ValueError(f"unknown format {how!r}")
+
+
+def plural(noun: str) -> str:
+    if noun.endswith(("s", "x", "z", "ch", "sh")):
+        return noun + "es"
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+def answer_type(kind: str, *args: Any) -> answers.AnswerType:
+    if kind == "integer":
+        return answers.IntegerAnswer()
+    if kind == "number":
+        return answers.NumberAnswer()
+    if kind == "yesno":
+        return answers.YesNoAnswer()
+    if kind == "choice":
+        return answers.ChoiceAnswer(2)  # the real option count is set by the runtime
+    if kind == "label":
+        return answers.LabelAnswer(args[0])
+    if kind == "colour":
+        from tron.colours import COLOURS
+
+        return answers.ColourAnswer(args[0] if args else [c for c in COLOURS if c != "white"])
+    if kind == "cell":
+        return answers.CellAnswer(args[0], args[1])
+    if kind == "sequence":
+        return answers.SequenceAnswer(args[0])
+    if kind == "set":
+        return answers.SetAnswer(args[0])
+    raise ValueError(f"unknown answer kind {kind!r}")
+
+
+def options(rng: random.Random, correct: Any, distractors: list[Any]) -> tuple[list[str], int] | None:
+    """Shuffle the correct option among the distractors; None when any two read the same
+    (then the question would have more or fewer than one correct option)."""
+    texts = [text(correct)] + [text(d) for d in distractors]
+    if len(set(texts)) != len(texts) or len(texts) < 2 or len(texts) > 8:
+        return None
+    order = list(range(len(texts)))
+    rng.shuffle(order)
+    return [texts[i] for i in order], order.index(0)

@@ -1,0 +1,88 @@
+"""Rasterise SVG text with cairosvg, and encode images as PNG.
+
+cairosvg and cairocffi need the system Cairo library; without it importing them raises
+OSError, which we turn into an error that says how to install it.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from types import ModuleType
+
+from PIL import Image
+
+CAIRO_HELP = (
+    "TRON needs the Cairo library: install it with `apt-get install libcairo2` "
+    "(Debian/Ubuntu) or `brew install cairo` (macOS)"
+)
+
+Size = int | tuple[int, int] | None
+
+
+class CairoMissingError(ImportError):
+    """The system Cairo library could not be loaded."""
+
+
+def load_cairosvg() -> ModuleType:
+    try:
+        import cairosvg
+    except OSError as exc:  # cairocffi raises OSError when libcairo is absent
+        raise CairoMissingError(f"{CAIRO_HELP} ({exc})") from exc
+    return cairosvg
+
+
+def load_cairo() -> ModuleType:
+    try:
+        import cairocffi
+    except OSError as exc:
+        raise CairoMissingError(f"{CAIRO_HELP} ({exc})") from exc
+    return cairocffi
+
+
+def out_size(width: float, height: float, size: Size) -> tuple[int, int]:
+    """Pixel size for a canvas: None keeps it; an int is the longer side (aspect kept);
+    (w, h) is exact (the picture is stretched if the aspect differs)."""
+    if size is None:
+        w, h = round(width), round(height)
+    elif isinstance(size, int):
+        longer = max(width, height)
+        w, h = round(width * size / longer), round(height * size / longer)
+    else:
+        w, h = int(size[0]), int(size[1])
+    if w <= 0 or h <= 0:
+        raise ValueError(f"bad image size {size!r}")
+    return max(1, w), max(1, h)
+
+
+def _svg_size(svg: str) -> tuple[float, float]:
+    # Our SVGs always carry numeric width/height on the root element.
+    head = svg[: svg.find(">", svg.find("<svg")) + 1]
+    mw, mh = re.search(r'\swidth="([\d.]+)"', head), re.search(r'\sheight="([\d.]+)"', head)
+    if not (mw and mh):
+        raise ValueError("SVG has no numeric width/height on its root element")
+    return float(mw.group(1)), float(mh.group(1))
+
+
+def svg_to_image(svg: str, size: Size = None) -> Image.Image:
+    """Rasterise SVG text to an RGB image (transparent areas become white)."""
+    cairosvg = load_cairosvg()
+    kwargs = {}
+    if size is not None:
+        w, h = out_size(*_svg_size(svg), size)
+        kwargs = {"output_width": w, "output_height": h}
+    png = cairosvg.svg2png(bytestring=svg.encode("utf-8"), **kwargs)
+    img: Image.Image = Image.open(io.BytesIO(png))
+    img.load()
+    if img.mode in ("RGBA", "LA", "P"):
+        img = img.convert("RGBA")
+        base = Image.new("RGBA", img.size, (255, 255, 255, 255))
+        img = Image.alpha_composite(base, img)
+    return img.convert("RGB")
+
+
+def png_bytes(image: Image.Image, compress_level: int = 6) -> bytes:
+    """PNG encoding of `image` (deterministic: no timestamps). Level 1 is fast for bulk export."""
+    buf = io.BytesIO()
+    image.save(buf, format="PNG", compress_level=compress_level)
+    return buf.getvalue()

@@ -1,0 +1,115 @@
+"""Rewards: exact binary verification and the published TRON format-aware scheme.
+
+A response scores only when its final answer is extracted, parses as exactly one value of the
+answer type, equals the gold value, and is not hedged. Hedging means several candidates of the
+winning wrapper kind that do not all parse to the same value ("\\boxed{3} ... \\boxed{4}");
+textual hedges inside one candidate ("3 or 4", "A, B", "3-4") already fail the strict parser.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any
+
+from tron.answers import AnswerType
+from tron.extract import WRAPPER_KINDS, Extraction, extract, extract_with
+
+__all__ = [
+    "WRAPPERS",
+    "Outcome",
+    "judge",
+    "tron_reward",
+    "verify",
+    "wrap",
+    "wrapper_instruction",
+]
+
+WRAPPERS = WRAPPER_KINDS
+
+_INSTRUCTIONS = {
+    "boxed": "Put your final answer in \\boxed{}.",
+    "answer_tag": "Put your final answer inside <answer></answer> tags.",
+    "final_line": "End your response with a line 'Final answer: X', where X is your answer.",
+}
+
+# The published scheme: commit to a well-formed answer in the required wrapper.
+_TRON_REWARD_CORRECT = 1.0
+_TRON_REWARD_WRONG = -0.5
+_TRON_REWARD_MALFORMED = -1.0
+
+
+class Outcome(Enum):
+    CORRECT = "correct"
+    WRONG = "wrong"  # one well-formed value, not the gold one
+    MALFORMED = "malformed"  # nothing extracted, unparsable, or hedged
+
+
+def judge(answer_type: AnswerType, gold: Any, extraction: Extraction) -> Outcome:
+    """Classify an extraction against the gold value (which must be a valid value)."""
+    if extraction.text is None:
+        return Outcome.MALFORMED
+    # Parse each distinct candidate once: repeating the same box is common and harmless.
+    keys: set[str] = set()
+    for text in set(extraction.candidates):
+        value = answer_type.parse(text)
+        if value is None:
+            return Outcome.MALFORMED
+        keys.add(answer_type.canonical(value))
+        if len(keys) > 1:
+            return Outcome.MALFORMED
+    (key,) = keys
+    return Outcome.CORRECT if key == answer_type.canonical(gold) else Outcome.WRONG
+
+
+def _check_inputs(answer_type: AnswerType, gold: Any, response: object) -> None:
+    # Outside the safety net on purpose: a bad gold value or a non-text response is the
+    # caller's bug and must be loud, never a silent reward of 0.
+    if not isinstance(response, str):
+        raise TypeError(f"response must be str, got {type(response).__name__}")
+    answer_type.canonical(gold)
+
+
+def verify(answer_type: AnswerType, gold: Any, response: str) -> float:
+    """1.0 iff the final answer is extracted, parses, equals gold and is not hedged; else 0.0."""
+    _check_inputs(answer_type, gold, response)
+    try:
+        outcome = judge(answer_type, gold, extract(response))
+    except (RecursionError, ValueError):  # last resort: the parsers are total by construction
+        return 0.0
+    return 1.0 if outcome is Outcome.CORRECT else 0.0
+
+
+def tron_reward(answer_type: AnswerType, gold: Any, response: str, required_wrapper: str) -> float:
+    """+1 correct in the required wrapper, -0.5 wrong, -1 malformed/hedged or wrapper missing."""
+    if required_wrapper not in WRAPPERS:
+        raise ValueError(f"unknown wrapper {required_wrapper!r}; expected one of {WRAPPERS}")
+    _check_inputs(answer_type, gold, response)
+    try:
+        outcome = judge(answer_type, gold, extract_with(response, required_wrapper))
+    except (RecursionError, ValueError):
+        return _TRON_REWARD_MALFORMED
+    if outcome is Outcome.CORRECT:
+        return _TRON_REWARD_CORRECT
+    if outcome is Outcome.WRONG:
+        return _TRON_REWARD_WRONG
+    return _TRON_REWARD_MALFORMED
+
+
+def wrapper_instruction(wrapper: str | None) -> str:
+    """The sentence telling the model how to mark its final answer (None: the boxed default)."""
+    if wrapper is None:
+        return _INSTRUCTIONS["boxed"]
+    if wrapper not in _INSTRUCTIONS:
+        raise ValueError(f"unknown wrapper {wrapper!r}; expected one of {WRAPPERS}")
+    return _INSTRUCTIONS[wrapper]
+
+
+def wrap(text: str, wrapper: str) -> str:
+    """Write an answer text in a wrapper, the way a compliant model would."""
+    if wrapper == "boxed":
+        return f"\\boxed{{{text}}}"
+    if wrapper == "answer_tag":
+        return f"<answer>{text}</answer>"
+    if wrapper == "final_line":
+        return f"Final answer: {text}"
+    raise ValueError(f"unknown wrapper {wrapper!r}; expected one of {WRAPPERS}")

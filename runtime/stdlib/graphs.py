@@ -1,0 +1,586 @@
+"""Graphs: random graphs with legible layouts, the algorithms questions ask about, and drawing.
+
+Nodes are 0..n-1, named "A", "B", ... Layouts are fixed when a graph is made: no node overlaps
+another, no edge passes through a node it does not join, edges meeting at a node leave it at
+clearly different angles, and weight labels sit on their own edge, clear of other edges,
+nodes and labels. All algorithms are iterative (no recursion).
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import random
+from collections import deque
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tron.colours import to_rgb
+from tron.scene import Circle, Line, Rect, Style, Text
+from tron.stdlib.component import CANVAS, Component, SampleRejected
+from tron.stdlib.core import letter
+from tron.stdlib.registry import stdfn
+from tron.textpath import text_width
+
+P = tuple[float, float]
+Box = tuple[float, float, float, float]
+EdgeT = tuple[int, int, int]  # a, b, weight
+
+MAX_NODES = 26
+_LAYOUT_TRIES = 80
+_MIN_ANGLE = 14.0  # degrees between two edges leaving the same node
+_CLEAR = 6.0  # px between an edge and any node it does not join
+_LABEL_SIZE = 15.0
+_PAD = 10.0  # px between nodes and the canvas edge
+
+
+@dataclass(frozen=True)
+class Graph:
+    """A graph with a fixed drawing: positions per node and a weight-label centre per edge."""
+
+    n: int
+    edges: tuple[EdgeT, ...]  # undirected edges stored with a < b; sorted
+    directed: bool
+    weighted: bool
+    pos: tuple[P, ...]
+    label_pos: tuple[P, ...]  # per edge; used only when weighted
+    r: float  # node radius in px
+
+
+# ---------------------------------------------------------------- geometry
+
+
+def _seg_dist(p: P, a: P, b: P) -> float:
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    den = dx * dx + dy * dy
+    t = 0.0 if den == 0 else max(0.0, min(1.0, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / den))
+    return math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy)
+
+
+def _orient(a: P, b: P, c: P) -> float:
+    return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
+
+
+def _cross(a: P, b: P, c: P, d: P) -> bool:
+    """True when segments ab and cd cross at a point interior to both."""
+    return _orient(c, d, a) * _orient(c, d, b) < 0 and _orient(a, b, c) * _orient(a, b, d) < 0
+
+
+def _box_hits_seg(box: Box, a: P, b: P, pad: float) -> bool:
+    x0, y0, x1, y1 = box[0] - pad, box[1] - pad, box[2] + pad, box[3] + pad
+    if any(x0 <= p[0] <= x1 and y0 <= p[1] <= y1 for p in (a, b)):
+        return True
+    cs = [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
+    return any(_cross(a, b, cs[i], cs[(i + 1) % 4]) for i in range(4))
+
+
+def _box_point_gap(box: Box, c: P) -> float:
+    dx = max(box[0] - c[0], 0.0, c[0] - box[2])
+    dy = max(box[1] - c[1], 0.0, c[1] - box[3])
+    return math.hypot(dx, dy)
+
+
+def _boxes_overlap(a: Box, b: Box, pad: float) -> bool:
+    return not (a[2] + pad <= b[0] or b[2] + pad <= a[0] or a[3] + pad <= b[1] or b[3] + pad <= a[1])
+
+
+def _angle(o: P, a: P, b: P) -> float:
+    d = abs(math.degrees(math.atan2(a[1] - o[1], a[0] - o[0]) - math.atan2(b[1] - o[1], b[0] - o[0])))
+    d %= 360
+    return min(d, 360 - d)
+
+
+# ---------------------------------------------------------------- layout
+
+
+def _radius(n: int) -> float:
+    return 20.0 if n <= 8 else 17.0 if n <= 14 else 14.0
+
+
+def _candidate_positions(rng: random.Random, n: int, r: float, attempt: int) -> list[P] | None:
+    """Node centres: a jittered circle on some attempts (small n), else jittered grid cells."""
+    lo, hi = r + _PAD, CANVAS - r - _PAD
+    if n <= 9 and attempt % 3 == 0:
+        cx = cy = CANVAS / 2
+        rad = (hi - lo) / 2 - 4
+        rot = rng.uniform(0, 360)
+        pts = []
+        for i in range(n):
+            a = math.radians(rot + 360 * i / n + rng.uniform(-8, 8))
+            rr = rad * rng.uniform(0.85, 1.0)
+            pts.append((cx + rr * math.sin(a), cy - rr * math.cos(a)))
+    else:
+        g = max(2, math.ceil(math.sqrt(n * 1.7)))
+        cell = (hi - lo) / g
+        cells = rng.sample(range(g * g), n)
+        jit = max(0.0, (cell - 2 * r - 14) / 2)  # keep neighbours in adjacent cells apart
+        pts = [
+            (
+                lo + (c % g + 0.5) * cell + rng.uniform(-jit, jit),
+                lo + (c // g + 0.5) * cell + rng.uniform(-jit, jit),
+            )
+            for c in cells
+        ]
+    pts = [(round(x, 1), round(y, 1)) for x, y in pts]
+    for i in range(n):
+        for j in range(i):
+            if math.dist(pts[i], pts[j]) < 2 * r + 14:
+                return None
+    return pts
+
+
+def _clear(pos: list[P], a: int, b: int, r: float) -> bool:
+    """Edge a-b passes no other node closer than r + _CLEAR."""
+    return all(
+        _seg_dist(pos[k], pos[a], pos[b]) >= r + _CLEAR for k in range(len(pos)) if k not in (a, b)
+    )
+
+
+def _fits(pos: list[P], chosen: list[tuple[int, int]], a: int, b: int, allow_cross: bool) -> bool:
+    """Edge a-b leaves shared nodes at a clear angle and (unless allowed) crosses no edge."""
+    for c, d in chosen:
+        shared = {a, b} & {c, d}
+        if shared:
+            o = shared.pop()
+            x, y = (b if o == a else a), (d if o == c else c)
+            if x != y and _angle(pos[o], pos[x], pos[y]) < _MIN_ANGLE:
+                return False
+        elif not allow_cross and _cross(pos[a], pos[b], pos[c], pos[d]):
+            return False
+    return True
+
+
+def _label_box(p: P, w: int) -> Box:
+    half_w = text_width(str(w), _LABEL_SIZE) / 2 + 4
+    half_h = _LABEL_SIZE * 0.55
+    return (p[0] - half_w, p[1] - half_h, p[0] + half_w, p[1] + half_h)
+
+
+def _place_labels(pos: list[P], edges: list[EdgeT], r: float) -> list[P] | None:
+    """A label centre on each edge clear of nodes, other edges and earlier labels; None if not."""
+    out: list[P] = []
+    boxes: list[Box] = []
+    for i, (a, b, w) in enumerate(edges):
+        pa, pb = pos[a], pos[b]
+        for t in (0.5, 0.42, 0.58, 0.35, 0.65):
+            c = (pa[0] + t * (pb[0] - pa[0]), pa[1] + t * (pb[1] - pa[1]))
+            box = _label_box(c, w)
+            if all(_box_point_gap(box, q) > r + 2 for q in pos) and not any(
+                _boxes_overlap(box, ob, 2) for ob in boxes
+            ):
+                others = (e for j, e in enumerate(edges) if j != i)
+                if not any(_box_hits_seg(box, pos[e[0]], pos[e[1]], 2) for e in others):
+                    out.append((round(c[0], 1), round(c[1], 1)))
+                    boxes.append(box)
+                    break
+        else:
+            return None
+    return out
+
+
+def _order_short_first(rng: random.Random, pairs: list[tuple[int, int]], pos: list[P]) -> list:
+    """Random order that favours short edges (weighted sampling keys: log(u) * length^2)."""
+    keyed = []
+    for a, b in pairs:
+        length = math.dist(pos[a], pos[b]) / 100
+        u = 1.0 - rng.random()  # in (0, 1]: log is finite
+        keyed.append((math.log(u) * length * length, a, b))
+    keyed.sort(key=lambda k: (-k[0], k[1], k[2]))
+    return [(a, b) for _, a, b in keyed]
+
+
+def _find(parent: list[int], x: int) -> int:
+    while parent[x] != x:
+        parent[x] = parent[parent[x]]
+        x = parent[x]
+    return x
+
+
+def _pick_edges(
+    rng: random.Random, pos: list[P], r: float, m: int, connected: bool
+) -> list[tuple[int, int]] | None:
+    n = len(pos)
+    pairs = [(a, b) for a in range(n) for b in range(a + 1, n) if _clear(pos, a, b, r)]
+    order = _order_short_first(rng, pairs, pos)
+    chosen: list[tuple[int, int]] = []
+    if connected:
+        parent = list(range(n))
+        for allow_cross in (False, True):
+            for a, b in order:
+                ra, rb = _find(parent, a), _find(parent, b)
+                if ra != rb and _fits(pos, chosen, a, b, allow_cross):
+                    parent[ra] = rb
+                    chosen.append((a, b))
+        if len(chosen) != n - 1:
+            return None
+    for allow_cross in (False, True):
+        for a, b in order:
+            if len(chosen) == m:
+                return chosen
+            if (a, b) not in chosen and _fits(pos, chosen, a, b, allow_cross):
+                chosen.append((a, b))
+    return chosen if len(chosen) == m else None
+
+
+def _check_size(n: int, m: int | None = None) -> None:
+    if not 1 <= n <= MAX_NODES:
+        raise ValueError(f"graph: node count {n} outside 1..{MAX_NODES}")
+    if m is not None and not 0 <= m <= n * (n - 1) // 2:
+        raise ValueError(f"graph: {m} edges impossible on {n} nodes (max {n * (n - 1) // 2})")
+
+
+def _finish(
+    n: int, edges: list[EdgeT], directed: bool, weighted: bool, pos: list[P], r: float
+) -> Graph | None:
+    edges = sorted(edges)
+    labels = _place_labels(pos, edges, r) if weighted else [(0.0, 0.0)] * len(edges)
+    if labels is None:
+        return None
+    return Graph(n, tuple(edges), directed, weighted, tuple(pos), tuple(labels), r)
+
+
+@stdfn("int, int, bool, bool, bool, int, bool -> Graph", random=True)
+def random_graph(
+    rng: random.Random,
+    n: int,
+    m: int,
+    weighted: bool = False,
+    directed: bool = False,
+    connected: bool = True,
+    max_w: int = 9,
+    acyclic: bool = False,
+) -> Graph:
+    """A random graph on `n` nodes (named A, B, ...) with `m` edges and a legible fixed layout.
+
+    Weights are uniform in 1..max_w (1 when unweighted). `connected` asks for a (weakly)
+    connected graph; `acyclic` orients a directed graph along a random node order (a DAG).
+    At most one edge joins two nodes in either direction. Short edges are preferred and
+    crossings avoided where possible. Raises SampleRejected if no layout is found.
+    """
+    _check_size(n, m)
+    if connected and m < n - 1:
+        raise ValueError(f"random_graph: a connected graph on {n} nodes needs >= {n - 1} edges")
+    if max_w < 1:
+        raise ValueError(f"random_graph: max_w must be >= 1, got {max_w}")
+    r = _radius(n)
+    for attempt in range(_LAYOUT_TRIES):
+        pos = _candidate_positions(rng, n, r, attempt)
+        if pos is None:
+            continue
+        pairs = _pick_edges(rng, pos, r, m, connected)
+        if pairs is None:
+            continue
+        rank = rng.sample(range(n), n)
+        edges: list[EdgeT] = []
+        for a, b in pairs:
+            if directed and (rank[a] > rank[b] if acyclic else rng.random() < 0.5):
+                a, b = b, a
+            edges.append((a, b, rng.randint(1, max_w) if weighted else 1))
+        g = _finish(n, edges, directed, weighted, pos, r)
+        if g is not None:
+            return g
+    raise SampleRejected(f"random_graph: no legible layout for {n} nodes and {m} edges")
+
+
+@stdfn("int, list[Edge], bool, bool -> Graph", random=True)
+def graph_from_edges(
+    rng: random.Random, n: int, edges: list[dict[str, int]], directed: bool, weighted: bool
+) -> Graph:
+    """A graph with exactly the given edges (records a, b, w) and a random legible layout.
+
+    Raises SampleRejected if no layout keeps every edge clear of the other nodes.
+    """
+    _check_size(n)
+    es: list[EdgeT] = []
+    seen: set[tuple[int, int]] = set()
+    for e in edges:
+        a, b, w = int(e["a"]), int(e["b"]), int(e["w"]) if weighted else 1
+        if not (0 <= a < n and 0 <= b < n) or a == b:
+            raise ValueError(f"graph_from_edges: bad edge {a}-{b} for {n} nodes")
+        pair = (min(a, b), max(a, b))
+        if pair in seen:
+            raise ValueError(f"graph_from_edges: two edges join {letter(a)} and {letter(b)}")
+        seen.add(pair)
+        if not directed:
+            a, b = pair
+        es.append((a, b, w))
+    r = _radius(n)
+    for attempt in range(_LAYOUT_TRIES):
+        pos = _candidate_positions(rng, n, r, attempt)
+        if pos is None or not all(_clear(pos, a, b, r) for a, b, _ in es):
+            continue
+        placed: list[tuple[int, int]] = []
+        ok = True
+        for a, b, _ in es:
+            if not _fits(pos, placed, a, b, True):
+                ok = False
+                break
+            placed.append((a, b))
+        g = _finish(n, es, directed, weighted, pos, r) if ok else None
+        if g is not None:
+            return g
+    raise SampleRejected(f"graph_from_edges: no legible layout for {n} nodes, {len(es)} edges")
+
+
+# ---------------------------------------------------------------- queries
+
+
+def _adj(g: Graph, undirected: bool = False) -> list[list[tuple[int, int]]]:
+    """Out-neighbours (node, weight) per node, sorted; both ways when undirected."""
+    adj: list[list[tuple[int, int]]] = [[] for _ in range(g.n)]
+    for a, b, w in g.edges:
+        adj[a].append((b, w))
+        if undirected or not g.directed:
+            adj[b].append((a, w))
+    for lst in adj:
+        lst.sort()
+    return adj
+
+
+def _node(g: Graph, i: int) -> int:
+    if not 0 <= i < g.n:
+        raise ValueError(f"node {i} out of range 0..{g.n - 1}")
+    return i
+
+
+@stdfn("Graph -> list[str]")
+def node_names(g: Graph) -> list[str]:
+    """Node names in index order: "A", "B", ..."""
+    return [letter(i) for i in range(g.n)]
+
+
+@stdfn("Graph -> int")
+def n_nodes(g: Graph) -> int:
+    """Number of nodes."""
+    return g.n
+
+
+@stdfn("Graph -> int")
+def n_edges(g: Graph) -> int:
+    """Number of edges."""
+    return len(g.edges)
+
+
+@stdfn("Graph -> list[Edge]")
+def edges(g: Graph) -> list[dict[str, int]]:
+    """The edges as records (a, b, w), sorted; edge i is drawn with subkey "e<i>".
+
+    For an undirected graph a < b; for a directed one the edge points from a to b. w is 1 when
+    the graph is unweighted.
+    """
+    return [{"a": a, "b": b, "w": w} for a, b, w in g.edges]
+
+
+@stdfn("Graph, int -> int")
+def degree(g: Graph, i: int) -> int:
+    """Number of edges touching node i (in plus out for a directed graph)."""
+    _node(g, i)
+    return sum((a == i) + (b == i) for a, b, _ in g.edges)
+
+
+@stdfn("Graph, int -> int")
+def in_degree(g: Graph, i: int) -> int:
+    """Number of edges pointing into node i (the degree for an undirected graph)."""
+    return sum(b == i for _, b, _ in g.edges) if g.directed else degree(g, i)
+
+
+@stdfn("Graph, int -> int")
+def out_degree(g: Graph, i: int) -> int:
+    """Number of edges leaving node i (the degree for an undirected graph)."""
+    return sum(a == i for a, _, _ in g.edges) if g.directed else degree(g, i)
+
+
+@stdfn("Graph, int -> list[int]")
+def neighbours(g: Graph, i: int) -> list[int]:
+    """Nodes joined to i by an edge, ascending (for a directed graph: nodes i points to)."""
+    return [j for j, _ in _adj(g)[_node(g, i)]]
+
+
+@stdfn("Graph, int, int -> int")
+def edge_weight(g: Graph, a: int, b: int) -> int:
+    """Weight of the edge from a to b (either way if undirected), or -1 when there is none."""
+    for x, y, w in g.edges:
+        if (x, y) == (a, b) or (not g.directed and (y, x) == (a, b)):
+            return w
+    return -1
+
+
+def _distances(g: Graph, src: int) -> tuple[list[float], list[int]]:
+    """Shortest distances from src (weights if weighted, else hops) and shortest-path counts."""
+    inf = math.inf
+    dist = [inf] * g.n
+    ways = [0] * g.n
+    dist[src], ways[src] = 0, 1
+    adj = _adj(g)
+    heap = [(0, src)]
+    done = [False] * g.n
+    while heap:
+        d, u = heapq.heappop(heap)
+        if done[u]:
+            continue
+        done[u] = True
+        for v, w in adj[u]:
+            nd = d + (w if g.weighted else 1)
+            if nd < dist[v]:
+                dist[v], ways[v] = nd, ways[u]
+                heapq.heappush(heap, (nd, v))
+            elif nd == dist[v]:
+                ways[v] += ways[u]
+    return dist, ways
+
+
+@stdfn("Graph, int, int -> int")
+def shortest_path_length(g: Graph, a: int, b: int) -> int:
+    """Length of a shortest path from a to b: total weight if weighted, else edge count; -1 if
+    b is unreachable."""
+    d = _distances(g, _node(g, a))[0][_node(g, b)]
+    return -1 if d == math.inf else int(d)
+
+
+@stdfn("Graph, int, int -> int")
+def shortest_path_count(g: Graph, a: int, b: int) -> int:
+    """Number of different shortest paths from a to b (0 if unreachable, 1 when a == b)."""
+    return _distances(g, _node(g, a))[1][_node(g, b)]
+
+
+@stdfn("Graph, int, int -> bool")
+def reachable(g: Graph, a: int, b: int) -> bool:
+    """True when a path (following edge directions) leads from a to b."""
+    return shortest_path_length(g, a, b) >= 0
+
+
+@stdfn("Graph -> int")
+def n_components(g: Graph) -> int:
+    """Number of connected components (weakly connected for a directed graph)."""
+    parent = list(range(g.n))
+    count = g.n
+    for a, b, _ in g.edges:
+        ra, rb = _find(parent, a), _find(parent, b)
+        if ra != rb:
+            parent[ra] = rb
+            count -= 1
+    return count
+
+
+@stdfn("Graph -> bool")
+def has_cycle(g: Graph) -> bool:
+    """True when the graph contains a cycle (a directed cycle for a directed graph)."""
+    if g.directed:
+        return len(_topo(g)) < g.n
+    return n_components(g) + len(g.edges) > g.n  # a forest has exactly n - components edges
+
+
+def _topo(g: Graph) -> list[int]:
+    """Kahn's algorithm taking the smallest ready node first; shorter than n if cyclic."""
+    indeg = [0] * g.n
+    for _, b, _ in g.edges:
+        indeg[b] += 1
+    adj = _adj(g)
+    ready = [i for i in range(g.n) if indeg[i] == 0]
+    heapq.heapify(ready)
+    out = []
+    while ready:
+        u = heapq.heappop(ready)
+        out.append(u)
+        for v, _ in adj[u]:
+            indeg[v] -= 1
+            if indeg[v] == 0:
+                heapq.heappush(ready, v)
+    return out
+
+
+@stdfn("Graph -> list[int]")
+def topo_order(g: Graph) -> list[int]:
+    """The topological order of a directed acyclic graph that takes the smallest ready node
+    first; an error for an undirected or cyclic graph."""
+    if not g.directed:
+        raise ValueError("topo_order needs a directed graph")
+    order = _topo(g)
+    if len(order) < g.n:
+        raise ValueError("topo_order: the graph has a cycle")
+    return order
+
+
+@stdfn("Graph -> int")
+def mst_weight(g: Graph) -> int:
+    """Total weight of a minimum spanning tree (forest, if disconnected) of an undirected graph."""
+    if g.directed:
+        raise ValueError("mst_weight needs an undirected graph")
+    parent = list(range(g.n))
+    total = 0
+    for a, b, w in sorted(g.edges, key=lambda e: (e[2], e[0], e[1])):
+        ra, rb = _find(parent, a), _find(parent, b)
+        if ra != rb:
+            parent[ra] = rb
+            total += w
+    return total
+
+
+@stdfn("Graph, int -> list[int]")
+def component_of(g: Graph, i: int) -> list[int]:
+    """Nodes in the same (weakly) connected component as node i, ascending."""
+    adj = _adj(g, undirected=True)
+    seen = [False] * g.n
+    seen[_node(g, i)] = True
+    queue = deque([i])
+    while queue:
+        u = queue.popleft()
+        for v, _ in adj[u]:
+            if not seen[v]:
+                seen[v] = True
+                queue.append(v)
+    return [v for v in range(g.n) if seen[v]]
+
+
+# ---------------------------------------------------------------- drawing
+
+
+def _ink_for(fill: str) -> str:
+    """Black or white text, whichever reads better on `fill`."""
+    r, g, b = to_rgb(fill)
+    return "black" if 0.299 * r + 0.587 * g + 0.114 * b > 140 else "white"
+
+
+@stdfn("Graph, list[str] -> Component")
+def draw_graph(g: Graph, fills: Sequence[str] = ()) -> Component:
+    """The graph drawn as lettered circles joined by lines (arrows if directed), weights on
+    white patches; node i has subkey "n<i>", edge i (as listed by `edges`) "e<i>".
+
+    `fills` gives node colours (default white); empty means all white.
+    """
+    if fills and len(fills) != g.n:
+        raise ValueError(f"draw_graph: {len(fills)} fills for {g.n} nodes")
+    comp = Component()
+    edge_style = Style(stroke="black", stroke_width=2.0)
+    for i, (a, b, _) in enumerate(g.edges):
+        (x1, y1), (x2, y2) = g.pos[a], g.pos[b]
+        d = math.hypot(x2 - x1, y2 - y1)
+        ux, uy = (x2 - x1) / d, (y2 - y1) / d
+        end_gap = g.r + (2.0 if g.directed else 0.0)
+        comp.add(
+            Line(
+                round(x1 + ux * g.r, 2),
+                round(y1 + uy * g.r, 2),
+                round(x2 - ux * end_gap, 2),
+                round(y2 - uy * end_gap, 2),
+                arrow=g.directed,
+                style=edge_style,
+            ),
+            f"e{i}",
+        )
+    if g.weighted:
+        for i, (_, _, w) in enumerate(g.edges):
+            x0, y0, x1, y1 = _label_box(g.label_pos[i], w)
+            patch = Style(fill="white", stroke=None)
+            comp.add(Rect(x0, y0, x1 - x0, y1 - y0, rx=3, style=patch), f"e{i}")
+            lx, ly = g.label_pos[i]
+            comp.add(
+                Text(lx, ly, str(w), size=_LABEL_SIZE, style=Style(fill="black", stroke=None)),
+                f"e{i}",
+            )
+    for i, (x, y) in enumerate(g.pos):
+        fill = fills[i] if fills else "white"
+        comp.add(Circle(x, y, g.r, style=Style(fill=fill, stroke="black", stroke_width=2)), f"n{i}")
+        ink = Style(fill=_ink_for(fill), stroke=None)
+        comp.add(Text(x, y, letter(i), size=round(g.r * 0.95, 1), bold=True, style=ink), f"n{i}")
+    return comp
