@@ -97,8 +97,11 @@ class Checker:
             once = isinstance(st, s.HeaderField | s.Levels | s.Tags | s.Canvas | s.Question)
             once = once or isinstance(st, s.Answer | s.Distractors | s.Complexity)
             if once and kind in seen:
-                self.error(st.span, f"'{kind.lower()}' is declared twice",
-                           f"first declared on line {seen[kind].span.line}")
+                self.error(
+                    st.span,
+                    f"'{kind.lower()}' is declared twice",
+                    f"first declared on line {seen[kind].span.line}",
+                )
                 continue
             seen[kind] = st
             self.statement(st, templates)
@@ -114,8 +117,11 @@ class Checker:
         self.check_choice(seen)
         for name, span in self.defined_at.items():
             if name not in self.used:
-                self.error(span, f"parameter '{name}' is never used",
-                           "remove it, or use it in the scene, question or answer")
+                self.error(
+                    span,
+                    f"parameter '{name}' is never used",
+                    "remove it, or use it in the scene, question or answer",
+                )
         self.out.templates = tuple(templates)
         self.sink.raise_if_any()
         return self.out
@@ -127,8 +133,11 @@ class Checker:
             if st.lo < 0:
                 self.error(st.span, f"level range starts below 0 ({st.lo})")
             elif st.lo > st.hi:
-                self.error(st.span, f"reversed level range {st.lo} to {st.hi}",
-                           f"write levels {st.hi} to {st.lo}")
+                self.error(
+                    st.span,
+                    f"reversed level range {st.lo} to {st.hi}",
+                    f"write levels {st.hi} to {st.lo}",
+                )
             self.out.levels = (st.lo, st.hi)
         elif isinstance(st, s.Tags):
             self.out.tags = tuple(i.value for i in st.tags)
@@ -154,10 +163,14 @@ class Checker:
             if st.loop:
                 self.comp_for(st.loop, scope)
             typ = self.expr(st.value, scope)
-            if typ.name not in ("opaque", "any") or (typ.name == "opaque"
-                                                      and typ.label != "Component"):
-                self.error(st.value.span, f"draw needs a Component, got {typ}",
-                           "call a component such as shape(...), bar_chart(...) or text(...)")
+            if typ.name not in ("opaque", "any") or (
+                typ.name == "opaque" and typ.label != "Component"
+            ):
+                self.error(
+                    st.value.span,
+                    f"draw needs a Component, got {typ}",
+                    "call a component such as shape(...), bar_chart(...) or text(...)",
+                )
         elif isinstance(st, s.Question):
             templates.extend(self.template(p) for p in st.phrasings)
         elif isinstance(st, s.Answer):
@@ -173,21 +186,28 @@ class Checker:
     def header(self, st: s.HeaderField) -> None:
         self.out.header[st.key] = st.value
         if st.key == "bucket" and st.value not in BUCKETS:
-            self.error(st.value_span, f"unknown bucket '{st.value}'",
-                       did_you_mean(str(st.value), list(BUCKETS))
-                       or "one of: " + ", ".join(BUCKETS))
+            self.error(
+                st.value_span,
+                f"unknown bucket '{st.value}'",
+                did_you_mean(str(st.value), list(BUCKETS)) or "one of: " + ", ".join(BUCKETS),
+            )
         if st.key == "env":
             want = expected_env_id(self.spec.path)
             if want and want != st.value:
-                self.error(st.value_span, f"environment id '{st.value}' does not match its "
-                           f"path", f"a spec at this path must be 'env {want}'")
+                self.error(
+                    st.value_span,
+                    f"environment id '{st.value}' does not match its path",
+                    f"a spec at this path must be 'env {want}'",
+                )
             bucket = self.out.header.get("bucket")
             if bucket and str(st.value).split("/")[0] != bucket:
                 self.error(st.value_span, "environment id must start with its bucket")
-        if st.key == "bucket" and "env" in self.out.header:
-            if str(self.out.header["env"]).split("/")[0] != st.value:
-                self.error(st.value_span, f"bucket '{st.value}' differs from the environment "
-                           "id's first part")
+        env_id = str(self.out.header.get("env", ""))
+        if st.key == "bucket" and env_id and env_id.split("/")[0] != st.value:
+            self.error(
+                st.value_span,
+                f"bucket '{st.value}' differs from the environment id's first part",
+            )
         if st.key in ("title", "description") and not str(st.value).strip():
             self.error(st.value_span, f"{st.key} is empty")
         if st.key == "description" and "\n" in str(st.value):
@@ -197,9 +217,11 @@ class Checker:
         from tron.colours import COLOURS
 
         if item.value not in COLOURS and not re.fullmatch(r"#[0-9a-fA-F]{6}", item.value):
-            self.error(item.span, f"unknown colour '{item.value}'",
-                       did_you_mean(item.value, list(COLOURS)) or "use a palette colour name "
-                       "or #rrggbb")
+            self.error(
+                item.span,
+                f"unknown colour '{item.value}'",
+                did_you_mean(item.value, list(COLOURS)) or "use a palette colour name or #rrggbb",
+            )
 
     def define(self, name: str, span: Span, typ: t.Type, track_use: bool) -> None:
         if name in self.scope:
@@ -215,17 +237,22 @@ class Checker:
         self.out.answer = st
         kind = st.type.kind
         if kind not in ANSWER_KINDS:
-            self.error(st.type.span, f"unknown answer type '{kind}'",
-                       did_you_mean(kind, list(ANSWER_KINDS))
-                       or "one of: " + ", ".join(ANSWER_KINDS))
+            self.error(
+                st.type.span,
+                f"unknown answer type '{kind}'",
+                did_you_mean(kind, list(ANSWER_KINDS)) or "one of: " + ", ".join(ANSWER_KINDS),
+            )
             self.expr(st.value, self.scope)
             return
         self.answer_args(st.type)
         want, _ = ANSWER_KINDS[kind]
         got = self.expr(st.value, self.scope)
         if not t.unify(want, got, {}):
-            self.error(st.value.span, f"answer type '{kind}' needs a value of type {want}, "
-                       f"but this expression has type {got}")
+            self.error(
+                st.value.span,
+                f"answer type '{kind}' needs a value of type {want}, "
+                f"but this expression has type {got}",
+            )
 
     def answer_args(self, typ: s.AnswerType) -> None:
         kind = typ.kind
@@ -235,11 +262,17 @@ class Checker:
                 self.error(typ.span, f"{kind}(...) takes one item type, e.g. {kind}(integer)")
                 return
             item = typ.args[0]
-            name = item.id if isinstance(item, s.Name) else (
-                item.func if isinstance(item, s.Call) else None)
+            name = (
+                item.id
+                if isinstance(item, s.Name)
+                else (item.func if isinstance(item, s.Call) else None)
+            )
             if name not in ANSWER_KINDS or name in ("sequence", "set", "choice"):
-                self.error(item.span, f"{kind}(...) needs an item answer type such as "
-                           "integer, label([...]) or colour")
+                self.error(
+                    item.span,
+                    f"{kind}(...) needs an item answer type such as "
+                    "integer, label([...]) or colour",
+                )
                 return
             args = item.args if isinstance(item, s.Call) else ()
             self.answer_args(s.AnswerType(item.span, str(name), args))
@@ -249,8 +282,9 @@ class Checker:
                 self.expect(a, self.scope, t.list_of(t.STR), "a list of colour names")
             return
         if len(typ.args) != nargs:
-            self.error(typ.span, f"answer type '{kind}' takes {nargs} argument(s), "
-                       f"got {len(typ.args)}")
+            self.error(
+                typ.span, f"answer type '{kind}' takes {nargs} argument(s), got {len(typ.args)}"
+            )
             return
         if kind == "label":
             self.expect(typ.args[0], self.scope, t.list_of(t.STR), "a list of labels")
@@ -283,8 +317,11 @@ class Checker:
                 i += 2
                 continue
             if ch == "}":
-                self.error(Span.point(item.span.line, base_col + i), "unmatched '}' in "
-                           "question", "write '}}' for a literal brace")
+                self.error(
+                    Span.point(item.span.line, base_col + i),
+                    "unmatched '}' in question",
+                    "write '}}' for a literal brace",
+                )
                 i += 1
                 continue
             if ch != "{":
@@ -299,7 +336,7 @@ class Checker:
             if buf:
                 parts.append(buf)
                 buf = ""
-            ph = self.placeholder(text[i + 1:end], span)
+            ph = self.placeholder(text[i + 1 : end], span)
             if ph:
                 parts.append(ph)
             i = end + 1
@@ -310,8 +347,11 @@ class Checker:
     def placeholder(self, body: str, span: Span) -> Placeholder | None:
         m = re.fullmatch(r"\s*([A-Za-z_][\w.]*)\s*(?::\s*(\w+)(?:\((\w[\w ]*)\))?)?\s*", body)
         if not m:
-            self.error(span, f"malformed placeholder '{{{body}}}'",
-                       "write {name}, {name.field} or {name:word|ordinal|plural(noun)}")
+            self.error(
+                span,
+                f"malformed placeholder '{{{body}}}'",
+                "write {name}, {name.field} or {name:word|ordinal|plural(noun)}",
+            )
             return None
         path, fmt, arg = tuple(m.group(1).split(".")), m.group(2), m.group(3)
         if not all(IDENT.match(p) for p in path):
@@ -319,8 +359,11 @@ class Checker:
             return None
         typ = self.scope.get(path[0])
         if typ is None:
-            self.error(span, f"placeholder '{{{body}}}' names nothing",
-                       did_you_mean(path[0], list(self.scope)))
+            self.error(
+                span,
+                f"placeholder '{{{body}}}' names nothing",
+                did_you_mean(path[0], list(self.scope)),
+            )
             return None
         self.used.add(path[0])
         for name in path[1:]:
@@ -332,8 +375,11 @@ class Checker:
         if fmt is not None:
             ok = fmt in FORMATS and arg is None or fmt == "plural" and arg is not None
             if not ok:
-                self.error(span, f"unknown placeholder format '{fmt}'",
-                           "use word, ordinal, upper, lower, title or plural(noun)")
+                self.error(
+                    span,
+                    f"unknown placeholder format '{fmt}'",
+                    "use word, ordinal, upper, lower, title or plural(noun)",
+                )
                 return None
             if fmt in ("word", "ordinal", "plural") and typ.name not in ("int", "any"):
                 self.error(span, f"format '{fmt}' needs an int, got {typ}")
@@ -359,8 +405,13 @@ class Checker:
     def expr(self, e: s.Expr, scope: dict[str, t.Type]) -> t.Type:
         if isinstance(e, s.Literal):
             v = e.value
-            return t.BOOL if isinstance(v, bool) else t.INT if isinstance(v, int) else (
-                t.REAL if isinstance(v, float) else t.STR)
+            return (
+                t.BOOL
+                if isinstance(v, bool)
+                else t.INT
+                if isinstance(v, int)
+                else (t.REAL if isinstance(v, float) else t.STR)
+            )
         if isinstance(e, s.Name):
             if e.id in scope:
                 self.used.add(e.id)
@@ -399,9 +450,12 @@ class Checker:
             ftyp = base.field(e.name) if base.name == "record" else None
             if ftyp is None:
                 names = [k for k, _ in base.fields or ()]
-                self.error(e.name_span, f"{base} has no field '{e.name}'",
-                           did_you_mean(e.name, names)
-                           or (f"fields: {', '.join(names)}" if names else None))
+                self.error(
+                    e.name_span,
+                    f"{base} has no field '{e.name}'",
+                    did_you_mean(e.name, names)
+                    or (f"fields: {', '.join(names)}" if names else None),
+                )
                 return t.ANY
             return ftyp
         if isinstance(e, s.Index):
@@ -485,8 +539,11 @@ class Checker:
         params = list(fn.params)
         fixed = params[:-1] if fn.variadic else params
         if len(arg_types) > len(fixed) and not fn.variadic:
-            self.error(e.span, f"{fn.name}() takes at most {len(fixed)} argument(s), got "
-                       f"{len(arg_types)}", f"signature: {fn.signature}")
+            self.error(
+                e.span,
+                f"{fn.name}() takes at most {len(fixed)} argument(s), got {len(arg_types)}",
+                f"signature: {fn.signature}",
+            )
             return t.substitute(t.parse_type(fn.returns), {})
         bindings: dict[str, t.Type] = {}
         given: set[str] = set()
@@ -497,9 +554,11 @@ class Checker:
         for name, (kw, kt) in kw_types.items():
             match = [p for p in params if p.name == name]
             if not match:
-                self.error(kw.span, f"{fn.name}() has no parameter '{name}'",
-                           did_you_mean(name, [p.name for p in params])
-                           or f"signature: {fn.signature}")
+                self.error(
+                    kw.span,
+                    f"{fn.name}() has no parameter '{name}'",
+                    did_you_mean(name, [p.name for p in params]) or f"signature: {fn.signature}",
+                )
                 continue
             if name in given:
                 self.error(kw.span, f"{fn.name}() got '{name}' twice")
@@ -507,16 +566,22 @@ class Checker:
             self.bind(fn.name, name, match[0].type, kw.value, kt, bindings)
         missing = [p.name for p in fixed if not p.has_default and p.name not in given]
         if missing:
-            self.error(e.span, f"{fn.name}() is missing argument(s): {', '.join(missing)}",
-                       f"signature: {fn.signature}")
+            self.error(
+                e.span,
+                f"{fn.name}() is missing argument(s): {', '.join(missing)}",
+                f"signature: {fn.signature}",
+            )
         return t.substitute(t.parse_type(fn.returns), bindings)
 
-    def bind(self, fname: str, pname: str, ptype: str, a: s.Expr, at: t.Type,
-             bindings: dict[str, t.Type]) -> None:
+    def bind(
+        self, fname: str, pname: str, ptype: str, a: s.Expr, at: t.Type, bindings: dict[str, t.Type]
+    ) -> None:
         want = t.parse_type(ptype)
         if not t.unify(want, at, bindings):
-            self.error(a.span, f"argument '{pname}' of {fname}() must be "
-                       f"{t.substitute(want, bindings)}, got {at}")
+            self.error(
+                a.span,
+                f"argument '{pname}' of {fname}() must be {t.substitute(want, bindings)}, got {at}",
+            )
 
 
 def check(spec: s.Spec) -> Checked:

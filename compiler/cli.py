@@ -11,7 +11,7 @@ from tron.compiler.diagnostics import InternalCompilerError, SpecError
 
 DEFAULT_OUT = "build/tasks"
 
-SKELETON = '''# {title}: one line on what the model must see and reason about.
+SKELETON = """# {title}: one line on what the model must see and reason about.
 env {env_id}
 title "{title}"
 description "TODO: one line describing the task."
@@ -38,7 +38,7 @@ question "How many circles are there?"
 answer integer = count(spots)
 check count(spots) == n
 complexity = n
-'''
+"""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -63,8 +63,10 @@ def run(args: argparse.Namespace) -> int:
 
     if args.cmd == "compile":
         compiled, written = driver.compile_dir(args.paths, Path(args.out), progress=True)
-        print(f"tronc: {len(compiled)} environment(s) in {args.out} "
-              f"({written} module(s) written, {len(compiled) - written} unchanged)")
+        print(
+            f"tronc: {len(compiled)} environment(s) in {args.out} "
+            f"({written} module(s) written, {len(compiled) - written} unchanged)"
+        )
     elif args.cmd == "check":
         specs = driver.find_specs(args.paths)
         driver.compile_many(specs, progress=True)
@@ -83,8 +85,11 @@ def new_spec(name: str, tasks: Path) -> int:
 
     bucket, _, stem = name.partition("/")
     if bucket not in BUCKETS or not stem.isidentifier() or stem != stem.lower():
-        print(f"tronc: error: name must be BUCKET/name with BUCKET one of {', '.join(BUCKETS)} "
-              "and name in lower_snake_case", file=sys.stderr)
+        print(
+            f"tronc: error: name must be BUCKET/name with BUCKET one of {', '.join(BUCKETS)} "
+            "and name in lower_snake_case",
+            file=sys.stderr,
+        )
         return 2
     target = tasks / bucket / f"{stem}.tron"
     if target.exists():
@@ -107,8 +112,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"tronc: {n} error{'s' if n != 1 else ''}", file=sys.stderr)
         return 1
     except InternalCompilerError as exc:
-        print(f"tronc: internal compiler error (a bug in tronc, please report it): {exc}",
-              file=sys.stderr)
+        print(
+            f"tronc: internal compiler error (a bug in tronc, please report it): {exc}",
+            file=sys.stderr,
+        )
         return 3
     except KeyboardInterrupt:
         return 130

@@ -41,21 +41,22 @@ def compile_source(source: str, path: str) -> Compiled:
     except SpecError:
         raise
     except Exception as exc:  # a bug in tronc, not in the spec
-        raise InternalCompilerError(f"internal compiler error while compiling {path}: "
-                                    f"{type(exc).__name__}: {exc}") from exc
+        raise InternalCompilerError(
+            f"internal compiler error while compiling {path}: {type(exc).__name__}: {exc}"
+        ) from exc
     from tron.compiler.codegen import info as info_of
 
     env_id = str(checked.header["env"])
-    return Compiled(env_id, path, module_file(env_id), code, info_of(checked),
-                    source_hash(source))
+    return Compiled(env_id, path, module_file(env_id), code, info_of(checked), source_hash(source))
 
 
 def read_spec(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise SpecError([Diagnostic(str(path), Span.point(1, 1), f"not UTF-8 text: {exc}")]) \
-            from None
+        raise SpecError(
+            [Diagnostic(str(path), Span.point(1, 1), f"not UTF-8 text: {exc}")]
+        ) from None
 
 
 def find_specs(paths: Iterable[str | Path]) -> list[Path]:
@@ -78,8 +79,9 @@ def display_path(p: Path) -> str:
         return str(p)
 
 
-def compile_many(specs: list[Path], cached: dict[str, Compiled] | None = None,
-                 progress: bool = False) -> list[Compiled]:
+def compile_many(
+    specs: list[Path], cached: dict[str, Compiled] | None = None, progress: bool = False
+) -> list[Compiled]:
     """Compile all specs, collecting every error of every file before raising."""
     from tqdm import tqdm
 
@@ -103,9 +105,14 @@ def compile_many(specs: list[Path], cached: dict[str, Compiled] | None = None,
     seen: dict[str, Compiled] = {}
     for c in results:
         if c.env_id in seen:
-            errors.append(Diagnostic(c.spec_path, Span.point(1, 1),
-                                     f"duplicate environment id '{c.env_id}'",
-                                     f"also declared in {seen[c.env_id].spec_path}"))
+            errors.append(
+                Diagnostic(
+                    c.spec_path,
+                    Span.point(1, 1),
+                    f"duplicate environment id '{c.env_id}'",
+                    f"also declared in {seen[c.env_id].spec_path}",
+                )
+            )
         seen[c.env_id] = c
     if errors:
         raise SpecError(errors, sources)
@@ -121,8 +128,9 @@ def load_manifest(out_dir: Path) -> dict[str, Compiled]:
         out = {}
         for e in manifest["envs"]:
             code = (out_dir / e["module"]).read_text(encoding="utf-8")
-            out[e["spec"]] = Compiled(e["id"], e["spec"], e["module"], code, e["info"],
-                                      e["source_hash"])
+            out[e["spec"]] = Compiled(
+                e["id"], e["spec"], e["module"], code, e["info"], e["source_hash"]
+            )
         return out
     except (OSError, ValueError, KeyError, TypeError):
         return {}
@@ -135,25 +143,38 @@ def write_output(compiled: list[Compiled], out_dir: Path) -> int:
     for c in compiled:
         target = out_dir / c.module_name
         if not target.exists() or target.read_text(encoding="utf-8") != c.code:
-            target.write_text(c.code, encoding="utf-8")
+            write_atomic(target, c.code)
             written += 1
     manifest = {
         "compiler_version": __version__,
         "envs": [
-            {"id": c.env_id, "spec": c.spec_path, "module": c.module_name, "info": c.info,
-             "source_hash": c.source_hash}
+            {
+                "id": c.env_id,
+                "spec": c.spec_path,
+                "module": c.module_name,
+                "info": c.info,
+                "source_hash": c.source_hash,
+            }
             for c in sorted(compiled, key=lambda c: c.env_id)
         ],
     }
     text = json.dumps(manifest, indent=1, sort_keys=True) + "\n"
     path = out_dir / MANIFEST
     if not path.exists() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
+        write_atomic(path, text)
     return written
 
 
-def compile_dir(paths: Iterable[str | Path], out_dir: Path, progress: bool = False
-                ) -> tuple[list[Compiled], int]:
+def write_atomic(path: Path, text: str) -> None:
+    """Readers (other processes sharing a cache) never see a half-written file."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def compile_dir(
+    paths: Iterable[str | Path], out_dir: Path, progress: bool = False
+) -> tuple[list[Compiled], int]:
     specs = find_specs(paths)
     compiled = compile_many(specs, load_manifest(out_dir), progress)
     return compiled, write_output(compiled, out_dir)

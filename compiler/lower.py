@@ -18,11 +18,21 @@ RT = "_rt"  # the stdlib module, as generated code names it
 RNG = "_rng"
 SUPPORT = "_p"  # tron.program: the runtime support every generated module uses
 COMPARE_OPS: dict[str, ast.cmpop] = {
-    "==": ast.Eq(), "!=": ast.NotEq(), "<": ast.Lt(), "<=": ast.LtE(), ">": ast.Gt(),
-    ">=": ast.GtE(), "in": ast.In(), "not in": ast.NotIn(),
+    "==": ast.Eq(),
+    "!=": ast.NotEq(),
+    "<": ast.Lt(),
+    "<=": ast.LtE(),
+    ">": ast.Gt(),
+    ">=": ast.GtE(),
+    "in": ast.In(),
+    "not in": ast.NotIn(),
 }
 ARITH_OPS: dict[str, ast.operator] = {
-    "+": ast.Add(), "-": ast.Sub(), "*": ast.Mult(), "//": ast.FloorDiv(), "%": ast.Mod(),
+    "+": ast.Add(),
+    "-": ast.Sub(),
+    "*": ast.Mult(),
+    "//": ast.FloorDiv(),
+    "%": ast.Mod(),
 }
 
 
@@ -49,19 +59,23 @@ def lower(e: s.Expr) -> ast.expr:
     if isinstance(e, s.ListLit):
         return ast.List(elts=[lower(i) for i in e.items], ctx=ast.Load())
     if isinstance(e, s.RecordLit):
-        return ast.Dict(keys=[ast.Constant(value=k) for k, _, _ in e.fields],
-                        values=[lower(v) for _, _, v in e.fields])
+        return ast.Dict(
+            keys=[ast.Constant(value=k) for k, _, _ in e.fields],
+            values=[lower(v) for _, _, v in e.fields],
+        )
     if isinstance(e, s.Comprehension):
         gens = [
-            ast.comprehension(target=ast.Name(id=var(cf.var), ctx=ast.Store()),
-                              iter=lower(cf.iterable),
-                              ifs=[lower(cf.cond)] if cf.cond else [], is_async=0)
+            ast.comprehension(
+                target=ast.Name(id=var(cf.var), ctx=ast.Store()),
+                iter=lower(cf.iterable),
+                ifs=[lower(cf.cond)] if cf.cond else [],
+                is_async=0,
+            )
             for cf in e.fors
         ]
         return ast.ListComp(elt=lower(e.element), generators=gens)
     if isinstance(e, s.Field):
-        return ast.Subscript(value=lower(e.value), slice=ast.Constant(value=e.name),
-                             ctx=ast.Load())
+        return ast.Subscript(value=lower(e.value), slice=ast.Constant(value=e.name), ctx=ast.Load())
     if isinstance(e, s.Index):
         return ast.Subscript(value=lower(e.value), slice=lower(e.index), ctx=ast.Load())
     if isinstance(e, s.Call):
@@ -77,8 +91,11 @@ def lower(e: s.Expr) -> ast.expr:
             return ast.Call(func=div, args=[lower(e.left), lower(e.right)], keywords=[])
         return ast.BinOp(left=lower(e.left), op=ARITH_OPS[e.op], right=lower(e.right))
     if isinstance(e, s.Compare):
-        return ast.Compare(left=lower(e.first), ops=[COMPARE_OPS[op] for op, _ in e.rest],
-                           comparators=[lower(r) for _, r in e.rest])
+        return ast.Compare(
+            left=lower(e.first),
+            ops=[COMPARE_OPS[op] for op, _ in e.rest],
+            comparators=[lower(r) for _, r in e.rest],
+        )
     if isinstance(e, s.BoolOp):
         op: ast.boolop = ast.And() if e.op == "and" else ast.Or()
         return ast.BoolOp(op=op, values=[lower(v) for v in e.values])

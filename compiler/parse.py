@@ -200,8 +200,12 @@ class ToAst(Transformer[Token, Any]):
     def binop(self, meta: Any, first: s.Expr, *rest: Any) -> s.Expr:
         out = first
         for op, right in zip(rest[::2], rest[1::2], strict=True):
-            out = s.BinOp(Span(out.span.line, out.span.col, right.span.end_line,
-                               right.span.end_col), str(op), out, right)
+            out = s.BinOp(
+                Span(out.span.line, out.span.col, right.span.end_line, right.span.end_col),
+                str(op),
+                out,
+                right,
+            )
         return out
 
     def comparison(self, meta: Any, first: s.Expr, *rest: Any) -> s.Expr:
@@ -244,7 +248,8 @@ def parse(source: str, path: str = "<spec>") -> s.Spec:
 
 def syntax_diagnostic(exc: UnexpectedInput, source: str, path: str) -> Diagnostic:
     if isinstance(exc, UnexpectedCharacters):
-        ch = source[exc.pos_in_stream] if exc.pos_in_stream < len(source) else ""
+        pos = exc.pos_in_stream or 0
+        ch = source[pos] if pos < len(source) else ""
         what = "unterminated string" if ch == '"' else f"unexpected character {ch!r}"
         return Diagnostic(path, Span.point(exc.line, exc.column), what)
     if isinstance(exc, UnexpectedToken) and exc.token.type != "$END":
@@ -255,8 +260,8 @@ def syntax_diagnostic(exc: UnexpectedInput, source: str, path: str) -> Diagnosti
     # Unexpected end of input: point just past the last character.
     lines = source.splitlines() or [""]
     expected = sorted({describe_terminal(t) for t in getattr(exc, "expected", ()) or ()})
-    hint = ("expected " + ", ".join(expected[:8])) if expected else None
+    eof_hint = ("expected " + ", ".join(expected[:12])) if expected else None
     assert isinstance(exc, UnexpectedEOF | UnexpectedToken)
     return Diagnostic(
-        path, Span.point(len(lines), len(lines[-1]) + 1), "unexpected end of file", hint
+        path, Span.point(len(lines), len(lines[-1]) + 1), "unexpected end of file", eof_hint
     )

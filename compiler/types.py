@@ -98,8 +98,11 @@ def unify(param: Type, arg: Type, bindings: dict[str, Type]) -> bool:
     if param.name == "any" or arg.name == "any":
         return True
     if param.name == "list":
-        return arg.name == "list" and arg.elem is not None and param.elem is not None and unify(
-            param.elem, arg.elem, bindings
+        return (
+            arg.name == "list"
+            and arg.elem is not None
+            and param.elem is not None
+            and unify(param.elem, arg.elem, bindings)
         )
     if param.name == "real":
         return arg.name in ("int", "real")

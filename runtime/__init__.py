@@ -1,9 +1,9 @@
 """TRON: online, exactly verifiable visual-reasoning environments for RL.
 
-    import tron
-    env = tron.make("counting/count_by_colour")
-    inst = env.sample(level=3, seed=7)
-    reward = env.verify(inst, model_text)
+import tron
+env = tron.make("counting/count_by_colour")
+inst = env.sample(level=3, seed=7)
+reward = env.verify(inst, model_text)
 """
 
 from __future__ import annotations
@@ -30,5 +30,15 @@ def load(path: str | Path) -> Suite:
     return Suite.from_path(path)
 
 
-__all__ = ["Env", "EnvError", "EnvInfo", "Instance", "Suite", "__version__", "list_envs",
-           "load", "make", "verify"]
+__all__ = [
+    "Env",
+    "EnvError",
+    "EnvInfo",
+    "Instance",
+    "Suite",
+    "__version__",
+    "list_envs",
+    "load",
+    "make",
+    "verify",
+]

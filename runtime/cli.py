@@ -1,3 +1,169 @@
-def main() -> int:
-    print("tron")
+"""tron: runtime tools (list, preview, gallery, generate, demo)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from tron._version import __version__
+from tron.suite import Suite
+
+
+def parse_levels(text: str) -> list[int]:
+    """ "3" -> [3]; "1-5" -> [1..5]; "0,2,4" -> [0, 2, 4]."""
+    out: list[int] = []
+    try:
+        for part in text.split(","):
+            lo, _, hi = part.partition("-")
+            out.extend(range(int(lo), int(hi or lo) + 1))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"bad level list {text!r}; write 3, 1-5 or 0,2,4"
+        ) from None
+    if not out:
+        raise argparse.ArgumentTypeError("empty level list")
+    return out
+
+
+def suite_of(args: argparse.Namespace) -> Suite:
+    from tron.suite import bundled
+
+    return Suite.from_path(args.suite) if getattr(args, "suite", None) else bundled()
+
+
+def select(args: argparse.Namespace) -> list[str]:
+    suite = suite_of(args)
+    if getattr(args, "env", None):
+        return list(args.env)
+    if getattr(args, "bucket", None):
+        return [e for b in args.bucket for e in suite.list_envs(b)]
+    return suite.list_envs()
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    suite = suite_of(args)
+    for env_id in suite.list_envs(args.bucket):
+        info = suite.make(env_id).info
+        print(f"{env_id:45s} {info.answer_kind:9s} {info.title}")
     return 0
+
+
+def cmd_preview(args: argparse.Namespace) -> int:
+    from tron.gallery import preview
+
+    env = suite_of(args).make(args.env)
+    out = Path(args.out or f"out/preview/{args.env.replace('/', '__')}.html")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    page = preview(env, out, n=args.n, level=args.level, seed=args.seed)
+    print(f"tron: wrote {page} and {page.with_suffix('.png')}")
+    return 0
+
+
+def cmd_gallery(args: argparse.Namespace) -> int:
+    from tron.gallery import gallery
+
+    suite = suite_of(args)
+    envs = [suite.make(e) for e in select(args)]
+    index = gallery(envs, Path(args.out), n=args.n, seed=args.seed)
+    print(f"tron: wrote {index} ({len(envs)} environments)")
+    return 0
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    from tron.dataset import write_jsonl
+
+    suite = suite_of(args)
+    ids = select(args)
+    path = write_jsonl(suite, ids, args.levels, args.n, args.seed, Path(args.out))
+    print(f"tron: wrote {args.n} rows to {path}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """The quickstart's main job: a gallery of the whole suite plus a small dataset."""
+    out = Path(args.out)
+    args.env, args.bucket = None, None
+    cmd_gallery(argparse.Namespace(**{**vars(args), "out": str(out / "gallery"), "n": 4}))
+    cmd_generate(
+        argparse.Namespace(
+            **{**vars(args), "out": str(out / "dataset"), "levels": list(range(10)), "n": args.rows}
+        )
+    )
+    summary = {
+        "gallery": str(out / "gallery" / "index.html"),
+        "dataset": str(out / "dataset" / "data.jsonl"),
+    }
+    print(json.dumps(summary, indent=1))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="tron", description="TRON runtime tools.")
+    p.add_argument("--version", action="version", version=f"tron {__version__}")
+    sub = p.add_subparsers(dest="cmd", required=True)
+
+    def with_suite(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument(
+            "--suite", help="folder of .tron specs or compiled output (default: the bundled suite)"
+        )
+
+    ls = sub.add_parser("list", help="list environments")
+    ls.add_argument("--bucket")
+    with_suite(ls)
+    ls.set_defaults(fn=cmd_list)
+
+    pv = sub.add_parser("preview", help="contact sheet + HTML page of one environment")
+    pv.add_argument("env")
+    pv.add_argument("--level", type=int)
+    pv.add_argument("-n", type=int, default=16)
+    pv.add_argument("--seed", type=int, default=0)
+    pv.add_argument("--out", help="output .html path (a .png is written beside it)")
+    with_suite(pv)
+    pv.set_defaults(fn=cmd_preview)
+
+    ga = sub.add_parser("gallery", help="HTML gallery of the whole suite")
+    ga.add_argument("--out", default="out/gallery")
+    ga.add_argument("-n", type=int, default=4, help="instances per environment")
+    ga.add_argument("--seed", type=int, default=0)
+    ga.add_argument("--env", action="append")
+    ga.add_argument("--bucket", action="append")
+    with_suite(ga)
+    ga.set_defaults(fn=cmd_gallery)
+
+    ge = sub.add_parser("generate", help="write a dataset of instances")
+    ge.add_argument("--env", action="append")
+    ge.add_argument("--bucket", action="append")
+    ge.add_argument("--levels", type=parse_levels, default=list(range(10)))
+    ge.add_argument("-n", type=int, default=100, help="rows in all")
+    ge.add_argument("--seed", type=int, default=0)
+    ge.add_argument("--out", default="out/dataset")
+    with_suite(ge)
+    ge.set_defaults(fn=cmd_generate)
+
+    de = sub.add_parser("demo", help="gallery of the suite + a small dataset (the quickstart)")
+    de.add_argument("--out", default="out")
+    de.add_argument("--rows", type=int, default=50)
+    de.add_argument("--seed", type=int, default=0)
+    with_suite(de)
+    de.set_defaults(fn=cmd_demo)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.fn(args))
+    except KeyError as exc:
+        print(f"tron: error: {exc.args[0]}", file=sys.stderr)
+        return 2
+    except (ValueError, FileNotFoundError) as exc:
+        print(f"tron: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import random
 import traceback
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import cached_property
@@ -41,10 +42,16 @@ class EnvInfo:
     tags: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "title": self.title, "description": self.description,
-                "bucket": self.bucket, "levels": list(self.levels),
-                "answer_kind": self.answer_kind, "version": self.version,
-                "tags": list(self.tags)}
+        return {
+            "id": self.id,
+            "title": self.title,
+            "description": self.description,
+            "bucket": self.bucket,
+            "levels": list(self.levels),
+            "answer_kind": self.answer_kind,
+            "version": self.version,
+            "tags": list(self.tags),
+        }
 
 
 def jsonable(value: Any) -> Any:
@@ -97,34 +104,59 @@ class Instance:
         return png_bytes(self.image)
 
     def verify(self, response: str) -> float:
-        return score(self.answer_type, self.answer, response, self.meta.get("reward", "binary"),
-                     self.meta.get("wrapper"))
+        return score(
+            self.answer_type,
+            self.answer,
+            response,
+            self.meta.get("reward", "binary"),
+            self.meta.get("wrapper"),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id, "env_id": self.env_id, "version": self.version, "level": self.level,
-            "seed": self.seed, "question": self.question,
+            "id": self.id,
+            "env_id": self.env_id,
+            "version": self.version,
+            "level": self.level,
+            "seed": self.seed,
+            "question": self.question,
             "answer": self.answer_type.value_to_json(self.answer),
-            "answer_text": self.answer_text, "answer_type": self.answer_type.to_json(),
-            "choices": self.choices, "svg": self.svg, "meta": self.meta,
+            "answer_text": self.answer_text,
+            "answer_type": self.answer_type.to_json(),
+            "choices": self.choices,
+            "svg": self.svg,
+            "meta": self.meta,
         }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Instance:
         atype = answers.answer_type_from_json(d["answer_type"])
         return cls(
-            id=d["id"], env_id=d["env_id"], version=d["version"], level=d["level"],
-            seed=d["seed"], question=d["question"], answer=atype.value_from_json(d["answer"]),
-            answer_text=d["answer_text"], answer_type=atype, choices=d.get("choices"),
-            svg=d["svg"], meta=d.get("meta", {}),
+            id=d["id"],
+            env_id=d["env_id"],
+            version=d["version"],
+            level=d["level"],
+            seed=d["seed"],
+            question=d["question"],
+            answer=atype.value_from_json(d["answer"]),
+            answer_text=d["answer_text"],
+            answer_type=atype,
+            choices=d.get("choices"),
+            svg=d["svg"],
+            meta=d.get("meta", {}),
         )
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), sort_keys=True)
 
 
-def score(atype: answers.AnswerType, gold: Any, response: Any, scheme: str = "binary",
-          wrapper: str | None = None) -> float:
+def score(
+    atype: answers.AnswerType,
+    gold: Any,
+    response: Any,
+    scheme: str = "binary",
+    wrapper: str | None = None,
+) -> float:
     """Reward for a response; never raises on any response value."""
     if not isinstance(response, str):
         return 0.0 if scheme == "binary" else -1.0
@@ -162,8 +194,16 @@ class Env:
     def __init__(self, module: ModuleType):
         self.module = module
         i = module.INFO
-        self.info = EnvInfo(i["id"], i["title"], i["description"], i["bucket"],
-                            tuple(i["levels"]), i["answer_kind"], i["version"], tuple(i["tags"]))
+        self.info = EnvInfo(
+            i["id"],
+            i["title"],
+            i["description"],
+            i["bucket"],
+            tuple(i["levels"]),
+            i["answer_kind"],
+            i["version"],
+            tuple(i["tags"]),
+        )
 
     @property
     def id(self) -> str:
@@ -194,8 +234,9 @@ class Env:
                 break
         return f"{where}: {type(exc).__name__}: {exc}"
 
-    def sample(self, level: int, seed: int, *, theme: str | None = None,
-               reward: str = "binary") -> Instance:
+    def sample(
+        self, level: int, seed: int, *, theme: str | None = None, reward: str = "binary"
+    ) -> Instance:
         if reward not in REWARD_SCHEMES:
             raise ValueError(f"reward must be one of {REWARD_SCHEMES}, got {reward!r}")
         g = self.run(level, seed)
@@ -225,20 +266,36 @@ class Env:
         from tron.render_svg import to_svg
 
         svg = to_svg(g.scene, th, seed=seed)
-        meta = {"theme": th.name, "complexity": jsonable(g.complexity), "tries": g.tries,
-                "reward": reward, "wrapper": wrapper, "state": jsonable(g.state),
-                "options": g.options[0] if g.options else None}
+        meta = {
+            "theme": th.name,
+            "complexity": jsonable(g.complexity),
+            "tries": g.tries,
+            "reward": reward,
+            "wrapper": wrapper,
+            "state": jsonable(g.state),
+            "options": g.options[0] if g.options else None,
+        }
         return Instance(
-            id=f"{self.id}@{self.info.version}/{level}/{seed}", env_id=self.id,
-            version=self.info.version, level=level, seed=seed, question=question,
-            answer=answer, answer_text=atype.canonical(answer), answer_type=atype,
-            choices=choices, svg=svg, meta=meta, generated=g, theme=th,
+            id=f"{self.id}@{self.info.version}/{level}/{seed}",
+            env_id=self.id,
+            version=self.info.version,
+            level=level,
+            seed=seed,
+            question=question,
+            answer=answer,
+            answer_text=atype.canonical(answer),
+            answer_type=atype,
+            choices=choices,
+            svg=svg,
+            meta=meta,
+            generated=g,
+            theme=th,
         )
 
     def verify(self, instance: Instance | dict[str, Any], response: Any) -> float:
         return verify(instance, response)
 
-    def stream(self, level: int, seed: int = 0):  # type: ignore[no-untyped-def]
+    def stream(self, level: int, seed: int = 0) -> Iterator[Instance]:
         """Instances at one level with seeds seed, seed+1, ... (endless)."""
         s = seed
         while True:

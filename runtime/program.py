@@ -37,8 +37,7 @@ class Tries:
             yield i
         worst, n = self.rejected.most_common(1)[0] if self.rejected else ("?", 0)
         raise SamplingError(
-            f"{self.spec_path}: sampling failed {MAX_TRIES} times; most rejections "
-            f"({n}) by {worst}"
+            f"{self.spec_path}: sampling failed {MAX_TRIES} times; most rejections ({n}) by {worst}"
         )
 
     def reject(self, index: int) -> None:
@@ -148,7 +147,9 @@ def answer_type(kind: str, *args: Any) -> answers.AnswerType:
     raise ValueError(f"unknown answer kind {kind!r}")
 
 
-def options(rng: random.Random, correct: Any, distractors: list[Any]) -> tuple[list[str], int] | None:
+def options(
+    rng: random.Random, correct: Any, distractors: list[Any]
+) -> tuple[list[str], int] | None:
     """Shuffle the correct option among the distractors; None when any two read the same
     (then the question would have more or fewer than one correct option)."""
     texts = [text(correct)] + [text(d) for d in distractors]

@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 from PIL import Image
+
 from tron.colours import resolve, to_rgb
 from tron.raster import Size, load_cairo, out_size
 from tron.scene import Op, Scene

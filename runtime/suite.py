@@ -10,6 +10,7 @@ import sys
 from importlib import resources
 from pathlib import Path
 from types import ModuleType
+from typing import Any, cast
 
 from tron._version import __version__
 from tron.env import Env
@@ -33,10 +34,14 @@ def load_module(path: Path, name: str) -> ModuleType:
     return module
 
 
+def info(entry: dict[str, Any]) -> dict[str, Any]:
+    return cast(dict[str, Any], entry["info"])
+
+
 class Suite:
     """A set of environments: `list_envs()`, `make(env_id)`."""
 
-    def __init__(self, compiled_dir: Path, entries: list[dict[str, object]]):
+    def __init__(self, compiled_dir: Path, entries: list[dict[str, Any]]):
         self.dir = compiled_dir
         self.entries = {str(e["id"]): e for e in entries}
         self._envs: dict[str, Env] = {}
@@ -48,8 +53,10 @@ class Suite:
         if (p / "manifest.json").is_file():
             manifest = json.loads((p / "manifest.json").read_text(encoding="utf-8"))
             if manifest.get("compiler_version") != __version__:
-                raise ValueError(f"{p} was compiled by tronc {manifest.get('compiler_version')}"
-                                 f"; this is {__version__}: run `tronc compile` again")
+                raise ValueError(
+                    f"{p} was compiled by tronc {manifest.get('compiler_version')}"
+                    f"; this is {__version__}: run `tronc compile` again"
+                )
             return cls(p, manifest["envs"])
         if not p.exists():
             raise FileNotFoundError(f"no such folder: {p}")
@@ -63,8 +70,9 @@ class Suite:
     def list_envs(self, bucket: str | None = None) -> list[str]:
         if bucket is not None and bucket not in BUCKETS:
             raise ValueError(f"unknown bucket {bucket!r}; buckets: {', '.join(BUCKETS)}")
-        return sorted(i for i, e in self.entries.items()
-                      if bucket is None or e["info"]["bucket"] == bucket)  # type: ignore[index]
+        return sorted(
+            i for i, e in self.entries.items() if bucket is None or info(e)["bucket"] == bucket
+        )
 
     def make(self, env_id: str) -> Env:
         if env_id not in self.entries:
@@ -75,8 +83,9 @@ class Suite:
             raise KeyError(f"no environment {env_id!r}{hint}")
         if env_id not in self._envs:
             e = self.entries[env_id]
-            name = "tron_env_" + hashlib.sha256(
-                f"{self.dir}/{e['module']}".encode()).hexdigest()[:12]
+            name = (
+                "tron_env_" + hashlib.sha256(f"{self.dir}/{e['module']}".encode()).hexdigest()[:12]
+            )
             self._envs[env_id] = Env(load_module(self.dir / str(e["module"]), name))
         return self._envs[env_id]
 

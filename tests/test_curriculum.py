@@ -10,6 +10,7 @@ from collections import Counter
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+
 from tron.curriculum import Curriculum, Mixture, PublishedSchedule, drop_uniform_groups
 
 K = 1.5  # slope of the simulated learner's pass curve per level

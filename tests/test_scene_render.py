@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from PIL import Image
+
 from tron import raster
 from tron.augment import augment
 from tron.colours import COLOURS, NAMEABLE, delta_e, resolve

@@ -20,7 +20,7 @@ from tron.stdlib import (  # noqa: F401 - imported for their registrations
     shapes,
 )
 from tron.stdlib.component import Component, SampleRejected, draw
-from tron.stdlib.registry import CATALOGUE, RECORDS, OPAQUE, StdFn
+from tron.stdlib.registry import CATALOGUE, OPAQUE, RECORDS, StdFn
 
 __all__ = ["CATALOGUE", "OPAQUE", "RECORDS", "Component", "SampleRejected", "StdFn", "draw"]
 

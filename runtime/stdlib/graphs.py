@@ -81,11 +81,15 @@ def _box_point_gap(box: Box, c: P) -> float:
 
 
 def _boxes_overlap(a: Box, b: Box, pad: float) -> bool:
-    return not (a[2] + pad <= b[0] or b[2] + pad <= a[0] or a[3] + pad <= b[1] or b[3] + pad <= a[1])
+    return not (
+        a[2] + pad <= b[0] or b[2] + pad <= a[0] or a[3] + pad <= b[1] or b[3] + pad <= a[1]
+    )
 
 
 def _angle(o: P, a: P, b: P) -> float:
-    d = abs(math.degrees(math.atan2(a[1] - o[1], a[0] - o[0]) - math.atan2(b[1] - o[1], b[0] - o[0])))
+    d = abs(
+        math.degrees(math.atan2(a[1] - o[1], a[0] - o[0]) - math.atan2(b[1] - o[1], b[0] - o[0]))
+    )
     d %= 360
     return min(d, 360 - d)
 

@@ -89,9 +89,7 @@ def _place(
 
 
 @stdfn("int, int, real, real, real, real -> list[Point]")
-def grid_points(
-    rows: int, cols: int, x0: float, y0: float, x1: float, y1: float
-) -> list[Point]:
+def grid_points(rows: int, cols: int, x0: float, y0: float, x1: float, y1: float) -> list[Point]:
     """Centres of the cells of a rows x cols grid spanning (x0, y0)-(x1, y1), row by row."""
     if rows <= 0 or cols <= 0:
         raise ValueError(f"grid_points: bad size {rows}x{cols}")

@@ -47,7 +47,7 @@ def shape_points(kind: str, x: float, y: float, size: float) -> list[tuple[float
         inner = regular(5, x, y + size * 0.095, size * 0.45, 36)
         return [p for pair in zip(outer, inner, strict=True) for p in pair]
     if kind == "cross":
-        a, b = size * 0.3, size * 0.75  # half arm width, half span
+        a, b = size * 0.3, size * 0.9  # half arm width, half span
         pts = [(a, b), (a, a), (b, a), (b, -a), (a, -a), (a, -b)]
         pts += [(-a, -b), (-a, -a), (-b, -a), (-b, a), (-a, a), (-a, b)]
         return [(round(x + px, 2), round(y + py, 2)) for px, py in pts]

@@ -1,0 +1,51 @@
+"""Golden tests: specs -> the exact generated module, and bad specs -> the exact error text.
+Run `pytest --update-golden` to regenerate after an intended change, and review the diff."""
+
+from pathlib import Path
+
+import pytest
+
+from tron.compiler.diagnostics import SpecError
+from tron.compiler.driver import compile_source
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLDEN = ROOT / "tests" / "golden"
+SPECS = sorted((GOLDEN / "specs").rglob("*.tron"))
+ERRORS = sorted((GOLDEN / "errors").rglob("*.tron"))
+
+
+def rel(p: Path) -> str:
+    return p.relative_to(ROOT).as_posix()
+
+
+def compare(actual: str, expected_file: Path, update: bool) -> None:
+    if update:
+        expected_file.parent.mkdir(parents=True, exist_ok=True)
+        expected_file.write_text(actual, encoding="utf-8")
+    assert expected_file.exists(), f"no golden file {expected_file}; run pytest --update-golden"
+    assert actual == expected_file.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=lambda p: p.stem)
+def test_generated_module_matches_golden(spec, request):
+    code = compile_source(spec.read_text(encoding="utf-8"), rel(spec)).code
+    expected = GOLDEN / "expected" / (spec.stem + ".py")
+    compare(code, expected, request.config.getoption("--update-golden"))
+
+
+@pytest.mark.parametrize("spec", ERRORS, ids=lambda p: p.stem)
+def test_error_text_matches_golden(spec, request):
+    with pytest.raises(SpecError) as info:
+        compile_source(spec.read_text(encoding="utf-8"), rel(spec))
+    expected = GOLDEN / "expected" / (spec.stem + ".errors.txt")
+    compare(info.value.render() + "\n", expected, request.config.getoption("--update-golden"))
+
+
+def test_goldens_exist():
+    assert len(SPECS) >= 2 and len(ERRORS) >= 2
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=lambda p: p.stem)
+def test_codegen_is_deterministic(spec):
+    text = spec.read_text(encoding="utf-8")
+    assert compile_source(text, rel(spec)).code == compile_source(text, rel(spec)).code

@@ -1,0 +1,18 @@
+import os
+
+from hypothesis import HealthCheck, settings
+
+# A quick profile by default; TRON_HYPOTHESIS_PROFILE=thorough for a long sweep.
+settings.register_profile(
+    "default", max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "thorough", max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("TRON_HYPOTHESIS_PROFILE", "default"))
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--update-golden", action="store_true", help="rewrite golden files from current output"
+    )

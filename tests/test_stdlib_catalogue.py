@@ -1,0 +1,46 @@
+"""Every registered stdlib function is documented, typed consistently and exported."""
+
+import inspect
+
+import pytest
+
+from tron import stdlib
+from tron.stdlib.registry import CATALOGUE, OPAQUE, RECORDS, split_types
+
+BASE = {"int", "real", "bool", "str", "any"}
+
+
+def _known(t: str) -> bool:
+    if t.startswith("list[") and t.endswith("]"):
+        return _known(t[5:-1])
+    return t in BASE or t in RECORDS or t in OPAQUE or (len(t) == 1 and t.isupper())
+
+
+@pytest.mark.parametrize("name", sorted(CATALOGUE))
+def test_entry_is_documented_and_consistent(name: str) -> None:
+    fn = CATALOGUE[name]
+    assert fn.doc and fn.doc[0].isupper() and len(fn.doc) < 400, fn.doc
+    params = list(inspect.signature(fn.impl).parameters.values())
+    if fn.random:
+        assert params[0].name == "rng"
+        params = params[1:]
+    assert len(params) == len(fn.params)
+    for p, sp in zip(params, fn.params, strict=True):
+        assert p.name == sp.name
+        assert (p.default is not inspect.Parameter.empty) == sp.has_default
+        assert _known(sp.type), sp.type
+    assert _known(fn.returns), fn.returns
+    # Defaults may only follow other defaults (the compiler fills trailing arguments).
+    flags = [sp.has_default for sp in fn.params]
+    assert flags == sorted(flags)
+    assert getattr(stdlib, name) is fn.impl
+
+
+def test_split_types_nested() -> None:
+    assert split_types("int, list[list[str]], Point") == ["int", "list[list[str]]", "Point"]
+
+
+def test_catalogue_has_the_core_vocabulary() -> None:
+    for name in ("count", "sum", "argmax", "choice", "sample", "scatter", "shape", "random_graph",
+                 "shortest_path_length", "grid", "maze", "bar_chart", "pie_chart", "clock"):
+        assert name in CATALOGUE
