@@ -294,6 +294,22 @@ def _decimal_places(q: Fraction) -> int | None:
     return max(twos, fives) if d == 1 else None
 
 
+def _number_text(q: Fraction) -> str | None:
+    """Canonical text of q, or None when it would exceed MAX_DIGITS digits."""
+    if q.numerator.bit_length() + q.denominator.bit_length() > 4 * MAX_DIGITS:
+        return None  # cheap early exit, far beyond the digit cap, before any str()
+    places = _decimal_places(q)
+    if q.denominator == 1:
+        text = str(q.numerator)
+    elif places is not None and places <= _MAX_DECIMAL_PLACES:
+        scaled = str(abs(q.numerator) * 10**places // q.denominator).rjust(places + 1, "0")
+        sign = "-" if q < 0 else ""
+        text = f"{sign}{scaled[:-places]}.{scaled[-places:]}"
+    else:
+        text = f"{q.numerator}/{q.denominator}"
+    return text if sum(ch.isdigit() for ch in text) <= MAX_DIGITS else None
+
+
 class NumberAnswer(AnswerType):
     """An exact rational number: "3", "-1.50", ".5", "3/4", "\\frac{3}{4}".
 
@@ -305,18 +321,9 @@ class NumberAnswer(AnswerType):
     kind = "number"
 
     def canonical(self, value: Any) -> str:
-        q = _as_fraction(value)
-        places = _decimal_places(q)
-        if q.denominator == 1:
-            text = str(q.numerator)
-        elif places is not None and places <= _MAX_DECIMAL_PLACES:
-            scaled = str(abs(q.numerator) * 10**places // q.denominator).rjust(places + 1, "0")
-            sign = "-" if q < 0 else ""
-            text = f"{sign}{scaled[:-places]}.{scaled[-places:]}"
-        else:
-            text = f"{q.numerator}/{q.denominator}"
-        if sum(ch.isdigit() for ch in text) > MAX_DIGITS:
-            raise ValueError(f"number has more than {MAX_DIGITS} digits")
+        text = _number_text(_as_fraction(value))
+        if text is None:
+            raise ValueError(f"number has more than {MAX_DIGITS} digits: {value!r}")
         return text
 
     def _parse_core(self, s: str) -> Fraction | None:
@@ -341,7 +348,9 @@ class NumberAnswer(AnswerType):
                 return None  # "-\frac{-1}{2}" is too clever to be an intended answer
             negative = negative or m["fsign"] == "-"
             q = Fraction(int(m["fnum"]), int(m["fden"]))
-        return -q if negative else q
+        q = -q if negative else q
+        # Only values whose canonical text is itself parsable: keeps canonical() total on them.
+        return q if _number_text(q) is not None else None
 
     def describe(self) -> str:
         return "an exact number: an integer, a decimal, or a fraction such as 3/4"
@@ -643,10 +652,11 @@ def _split_top_level(s: str) -> list[str] | None:
 def _strip_brackets(s: str, pairs: tuple[tuple[str, str], ...]) -> str | None:
     """The inside of s when one bracket pair from `pairs` encloses all of it, else None."""
     for left, right in pairs:
-        if s.startswith(left) and s.endswith(right) and len(s) >= len(left) + len(right):
-            if left.startswith("\\") or _encloses(s, 0):
-                inner = s[len(left) : len(s) - len(right)].strip()
-                return inner or None
+        fits = s.startswith(left) and s.endswith(right) and len(s) >= len(left) + len(right)
+        # "(1, 2), (3, 4)" starts and ends with brackets that are not one pair.
+        if fits and (left.startswith("\\") or _encloses(s, 0)):
+            inner = s[len(left) : len(s) - len(right)].strip()
+            return inner or None
     return None
 
 

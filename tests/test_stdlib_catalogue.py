@@ -19,7 +19,8 @@ def _known(t: str) -> bool:
 @pytest.mark.parametrize("name", sorted(CATALOGUE))
 def test_entry_is_documented_and_consistent(name: str) -> None:
     fn = CATALOGUE[name]
-    assert fn.doc and fn.doc[0].isupper() and len(fn.doc) < 400, fn.doc
+    assert fn.doc and (fn.doc[0].isupper() or fn.doc[0] == "`") and len(fn.doc) < 400, fn.doc
+    assert fn.doc.endswith((".", ")")), fn.doc
     params = list(inspect.signature(fn.impl).parameters.values())
     if fn.random:
         assert params[0].name == "rng"
@@ -41,6 +42,20 @@ def test_split_types_nested() -> None:
 
 
 def test_catalogue_has_the_core_vocabulary() -> None:
-    for name in ("count", "sum", "argmax", "choice", "sample", "scatter", "shape", "random_graph",
-                 "shortest_path_length", "grid", "maze", "bar_chart", "pie_chart", "clock"):
+    for name in (
+        "count",
+        "sum",
+        "argmax",
+        "choice",
+        "sample",
+        "scatter",
+        "shape",
+        "random_graph",
+        "shortest_path_length",
+        "grid",
+        "maze",
+        "bar_chart",
+        "pie_chart",
+        "clock",
+    ):
         assert name in CATALOGUE

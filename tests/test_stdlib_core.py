@@ -54,6 +54,8 @@ def test_lists() -> None:
         rt.at([1], 1)
     assert rt.all([]) and not rt.any([]) and rt.any([False, True])
     assert rt.concat([1], [2]) == [1, 2]
+    cells = [rt.grid_cell(1, 0), rt.grid_cell(0, 2), rt.grid_cell(0, 1)]
+    assert rt.sorted(cells) == [rt.grid_cell(0, 1), rt.grid_cell(0, 2), rt.grid_cell(1, 0)]
 
 
 def test_arithmetic() -> None:

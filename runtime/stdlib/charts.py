@@ -113,7 +113,8 @@ def _frame(
     size = fit_size(labels, 15, slot * 0.92)
     rows = 1
     if size is None:
-        size = fit_size(labels, 15, 2 * slot * 0.92)
+        # Two rows: 1.6 slots leaves a gap even after the end labels are nudged inward.
+        size = fit_size(labels, 15, 1.6 * slot)
         rows = 2
         if size is None:
             raise SampleRejected("chart category labels are too long for their slots")
@@ -131,7 +132,9 @@ def _frame(
     for i, lab in enumerate(labels):
         row = i % rows
         y = axis_y + 6 + size * 0.7 + row * size * 1.4
-        comp.add(Text(fr.x(i), y, lab, size=size, style=INK), f"{sub}{i}")
+        half = text_width(lab, size) / 2
+        x = min(max(fr.x(i), PAD + half), CANVAS - PAD - half)  # keep end labels on the canvas
+        comp.add(Text(x, y, lab, size=size, style=INK), f"{sub}{i}")
     return fr
 
 

@@ -143,8 +143,8 @@ def min_gap(xs: list[float]) -> float:
 
 @stdfn("list[T] -> list[T]", name="sorted")
 def sorted_(xs: list[Any]) -> list[Any]:
-    """The items in ascending order (numbers or strings)."""
-    return sorted(xs)
+    """The items in ascending order (numbers, strings, or records by their fields in order)."""
+    return sorted(xs, key=_order_key)
 
 
 @stdfn("list[T] -> list[T]", name="reversed")
@@ -166,19 +166,19 @@ def unique(xs: list[Any]) -> list[Any]:
 @stdfn("list[T], list[T] -> list[T]")
 def union(a: list[Any], b: list[Any]) -> list[Any]:
     """Items in either list, sorted, without repeats."""
-    return sorted(unique(a + b))
+    return sorted_(unique(a + b))
 
 
 @stdfn("list[T], list[T] -> list[T]")
 def intersection(a: list[Any], b: list[Any]) -> list[Any]:
     """Items in both lists, sorted, without repeats."""
-    return sorted(unique([x for x in a if x in b]))
+    return sorted_(unique([x for x in a if x in b]))
 
 
 @stdfn("list[T], list[T] -> list[T]")
 def difference(a: list[Any], b: list[Any]) -> list[Any]:
     """Items of the first list that are not in the second, sorted, without repeats."""
-    return sorted(unique([x for x in a if x not in b]))
+    return sorted_(unique([x for x in a if x not in b]))
 
 
 @stdfn("list[T], list[T] -> list[T]")
@@ -527,6 +527,11 @@ def letter(i: int) -> str:
 
 
 # ---------------------------------------------------------------- helpers
+
+
+def _order_key(x: Any) -> Any:
+    # Records are dicts with fields in declared order; compare them field by field.
+    return tuple(x.values()) if isinstance(x, dict) else x
 
 
 def _nonempty(xs: list[Any], fn: str) -> None:

@@ -73,9 +73,10 @@ def _place(
         for i in order:
             r = radii[i]
             for _ in range(_TRIES):
+                # Bounds shrink by 0.05 so rounding to 1 decimal never pushes a disc out.
                 p = _pt(
-                    rng.uniform(margin + r, width - margin - r),
-                    rng.uniform(margin + r, height - margin - r),
+                    rng.uniform(margin + r + 0.05, width - margin - r - 0.05),
+                    rng.uniform(margin + r + 0.05, height - margin - r - 0.05),
                 )
                 if all(math.hypot(p["x"] - x, p["y"] - y) >= r + q + margin for x, y, q in placed):
                     placed.append((p["x"], p["y"], r))

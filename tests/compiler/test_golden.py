@@ -49,3 +49,10 @@ def test_goldens_exist():
 def test_codegen_is_deterministic(spec):
     text = spec.read_text(encoding="utf-8")
     assert compile_source(text, rel(spec)).code == compile_source(text, rel(spec)).code
+
+
+def test_language_reference_catalogue_is_current():
+    from tron.compiler.docs import with_catalogue
+
+    ref = (ROOT / "dsl" / "REFERENCE.md").read_text(encoding="utf-8")
+    assert ref == with_catalogue(ref), "run: python -m tron.compiler.docs dsl/REFERENCE.md"

@@ -139,8 +139,9 @@ def test_invalid_gold_is_loud() -> None:
         verify(INTEGER, "3", "\\boxed{3}")
     with pytest.raises((TypeError, ValueError)):
         verify(CHOICE4, "E", "\\boxed{E}")
+    not_text: Any = b"\\boxed{3}"
     with pytest.raises(TypeError):
-        verify(INTEGER, 3, b"\\boxed{3}")  # type: ignore[arg-type]
+        verify(INTEGER, 3, not_text)
 
 
 def test_wrapper_instructions() -> None:
