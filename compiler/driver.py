@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 from tron._version import __version__
@@ -15,6 +18,19 @@ from tron.compiler.diagnostics import Diagnostic, InternalCompilerError, Span, S
 from tron.compiler.parse import parse
 
 MANIFEST = "manifest.json"
+
+
+@lru_cache(maxsize=1)
+def compiler_key() -> str:
+    """Fingerprint of the compiler itself (its code and grammar), so that cached output from a
+    different compiler build is never reused, even when the version number did not change."""
+    h = hashlib.sha256(__version__.encode())
+    for pkg in ("tron.compiler", "tron.dsl"):
+        root = resources.files(pkg)
+        for entry in sorted(root.iterdir(), key=lambda e: e.name):
+            if entry.name.endswith((".py", ".lark")):
+                h.update(entry.name.encode() + b"\0" + entry.read_bytes())
+    return h.hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -123,7 +139,7 @@ def load_manifest(out_dir: Path) -> dict[str, Compiled]:
     """Previously compiled modules in out_dir, by spec path (empty when none or stale)."""
     try:
         manifest = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
-        if manifest.get("compiler_version") != __version__:
+        if manifest.get("compiler_key") != compiler_key():
             return {}
         out = {}
         for e in manifest["envs"]:
@@ -147,6 +163,7 @@ def write_output(compiled: list[Compiled], out_dir: Path) -> int:
             written += 1
     manifest = {
         "compiler_version": __version__,
+        "compiler_key": compiler_key(),
         "envs": [
             {
                 "id": c.env_id,

@@ -11,6 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from tron._version import __version__
+from tron.batch import sample_batch
+from tron.curriculum import Curriculum, Mixture, PublishedSchedule, drop_uniform_groups
 from tron.env import Env, EnvError, EnvInfo, Instance, verify
 from tron.suite import Suite, bundled
 
@@ -31,6 +33,11 @@ def load(path: str | Path) -> Suite:
 
 
 __all__ = [
+    "Curriculum",
+    "Mixture",
+    "PublishedSchedule",
+    "drop_uniform_groups",
+    "sample_batch",
     "Env",
     "EnvError",
     "EnvInfo",

@@ -81,6 +81,34 @@ def cmd_generate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from tron.analyze import analyze_env, markdown_table, near_duplicates, report_html
+
+    suite = suite_of(args)
+    ids = list(args.envs) or suite.list_envs()
+    reports = [
+        analyze_env(suite.make(e), args.n, args.seed) for e in tqdm(ids, desc="analyze", unit="env")
+    ]
+    dups = near_duplicates(reports)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    data = {"n": args.n, "envs": [r.to_dict() for r in reports], "near_duplicates": dups}
+    (out / "analysis.json").write_text(json.dumps(data, indent=1), encoding="utf-8")
+    (out / "analysis.html").write_text(report_html(reports, dups, args.n), encoding="utf-8")
+    (out / "analysis.md").write_text(markdown_table(reports) + "\n", encoding="utf-8")
+    failures = [f for r in reports for f in r.failures]
+    failures += [f"near-duplicate environments: {a} ~ {b}" for a, b in dups]
+    for f in failures:
+        print(f"tron analyze: FAIL {f}", file=sys.stderr)
+    print(
+        f"tron: wrote {out / 'analysis.html'} and analysis.json; {len(reports)} environments, "
+        f"{len(failures)} gate violation(s)"
+    )
+    return 1 if failures else 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     """The quickstart's main job: a gallery of the whole suite plus a small dataset."""
     out = Path(args.out)
@@ -141,6 +169,14 @@ def build_parser() -> argparse.ArgumentParser:
     ge.add_argument("--out", default="out/dataset")
     with_suite(ge)
     ge.set_defaults(fn=cmd_generate)
+
+    an = sub.add_parser("analyze", help="quality report + gate (exit 1 on any violation)")
+    an.add_argument("envs", nargs="*", help="environment ids (default: all)")
+    an.add_argument("-n", type=int, default=60, help="draws per level")
+    an.add_argument("--seed", type=int, default=0)
+    an.add_argument("--out", default="out/analysis")
+    with_suite(an)
+    an.set_defaults(fn=cmd_analyze)
 
     de = sub.add_parser("demo", help="gallery of the suite + a small dataset (the quickstart)")
     de.add_argument("--out", default="out")

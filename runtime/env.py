@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import random
 import traceback
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import cached_property
@@ -235,8 +235,18 @@ class Env:
         return f"{where}: {type(exc).__name__}: {exc}"
 
     def sample(
-        self, level: int, seed: int, *, theme: str | None = None, reward: str = "binary"
+        self,
+        level: int,
+        seed: int,
+        *,
+        theme: str | None = None,
+        reward: str = "binary",
+        augment: bool | Sequence[str] = False,
     ) -> Instance:
+        """The instance named (env, version, level, seed). `theme` forces a look (else drawn
+        from the seed); `reward="tron"` names one required answer wrapper in the prompt;
+        `augment` (True, or a list of ops from tron.augment.OPS) perturbs the raster for
+        training, recorded in meta["augment"]. None of these changes the answer."""
         if reward not in REWARD_SCHEMES:
             raise ValueError(f"reward must be one of {REWARD_SCHEMES}, got {reward!r}")
         g = self.run(level, seed)
@@ -275,7 +285,7 @@ class Env:
             "state": jsonable(g.state),
             "options": g.options[0] if g.options else None,
         }
-        return Instance(
+        inst = Instance(
             id=f"{self.id}@{self.info.version}/{level}/{seed}",
             env_id=self.id,
             version=self.info.version,
@@ -291,6 +301,15 @@ class Env:
             generated=g,
             theme=th,
         )
+        if augment:
+            from tron.augment import OPS
+            from tron.augment import augment as perturb
+
+            ops = OPS if augment is True else tuple(augment)
+            image, record = perturb(inst.image, style_rng, ops)
+            inst.__dict__["image"] = image  # replaces the cached raster
+            inst.meta["augment"] = record
+        return inst
 
     def verify(self, instance: Instance | dict[str, Any], response: Any) -> float:
         return verify(instance, response)

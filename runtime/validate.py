@@ -29,7 +29,8 @@ def visibility(inst: Instance) -> dict[str, tuple[int, int]]:
     assert inst.generated is not None
     scene = inst.generated.scene
     keys = scene.keys()
-    ids = id_buffer(scene)
+    # Geometry as this instance's theme draws it (the sketch theme jitters strokes).
+    ids = id_buffer(scene, theme=inst.theme, seed=inst.seed)
     counts = Counter(ids[ids > 0].ravel().tolist())
     out = {}
     for i, key in enumerate(keys):
@@ -41,7 +42,7 @@ def visibility(inst: Instance) -> dict[str, tuple[int, int]]:
         for item, k in scene.items:
             if k == key:
                 alone.add(item, key)
-        own = int(np.count_nonzero(id_buffer(alone) > 0))
+        own = int(np.count_nonzero(id_buffer(alone, theme=inst.theme, seed=inst.seed) > 0))
         out[key] = (visible, own)
     return out
 
@@ -59,11 +60,13 @@ def wrong_answers(inst: Instance) -> list[Any]:
     return []
 
 
-def problems(env: Env, level: int, seed: int, *, check_pixels: bool = True) -> list[str]:
+def problems(
+    env: Env, level: int, seed: int, *, check_pixels: bool = True, theme: str | None = None
+) -> list[str]:
     out: list[str] = []
     name = f"{env.id}@{env.info.version}/{level}/{seed}"
-    inst = env.sample(level, seed)
-    again = env.sample(level, seed)
+    inst = env.sample(level, seed, theme=theme)
+    again = env.sample(level, seed, theme=theme)
     if (inst.svg, inst.question, inst.answer_text) != (
         again.svg,
         again.question,

@@ -16,3 +16,11 @@ def pytest_addoption(parser):
     parser.addoption(
         "--update-golden", action="store_true", help="rewrite golden files from current output"
     )
+
+
+def pytest_configure(config):
+    # Hermetic tests: compiled specs go to a fresh cache, never the user's ~/.cache/tron.
+    if "TRON_CACHE" not in os.environ:
+        import tempfile
+
+        os.environ["TRON_CACHE"] = tempfile.mkdtemp(prefix="tron-cache-")

@@ -7,21 +7,18 @@ spec-visible name, so generated code calls `_rt.count(xs)` or `_rt.choice(rng, x
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from typing import Any
 
-from tron.stdlib import (  # noqa: F401 - imported for their registrations
-    charts,
-    core,
-    graphs,
-    grids,
-    misc_components,
-    placement,
-    rand,
-    shapes,
-)
 from tron.stdlib.component import Component, SampleRejected, draw
 from tron.stdlib.registry import CATALOGUE, OPAQUE, RECORDS, StdFn
 
+# Every module of this package registers its functions on import; discovering them (in sorted
+# order, so registration is deterministic) means a new stdlib module needs no edit here.
+for _mod in sorted(m.name for m in pkgutil.iter_modules(__path__)):
+    if _mod not in ("component", "registry"):
+        importlib.import_module(f"tron.stdlib.{_mod}")
 __all__ = ["CATALOGUE", "OPAQUE", "RECORDS", "Component", "SampleRejected", "StdFn", "draw"]
 
 
