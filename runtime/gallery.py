@@ -100,6 +100,7 @@ def preview(env: Env, out: Path, n: int = 16, level: int | None = None, seed: in
     """Contact-sheet PNG plus an HTML page for one environment; returns the HTML path."""
     insts = samples(env, n, level, seed)
     stem = out.with_suffix("")
+    stem.parent.mkdir(parents=True, exist_ok=True)
     contact_sheet(insts).save(stem.with_suffix(".png"))
     shown = write_images(insts, stem.parent / (stem.name + "_files"), stem.name + "_files")
     page = render_page(

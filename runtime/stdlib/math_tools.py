@@ -261,3 +261,17 @@ def cells_perimeter(rows: int, cols: int, cells: list[int]) -> int:
             if not (0 <= rr < rows and 0 <= cc < cols) or rr * cols + cc not in inside:
                 total += 1
     return total
+
+
+@stdfn("real -> real")
+def sin_deg(deg: float) -> float:
+    """Sine of an angle given in degrees (exact 0, 1 and -1 at multiples of 90)."""
+    d = float(deg) % 360.0
+    exact = {0.0: 0.0, 90.0: 1.0, 180.0: 0.0, 270.0: -1.0}
+    return exact.get(d, math.sin(math.radians(d)))
+
+
+@stdfn("real -> real")
+def cos_deg(deg: float) -> float:
+    """Cosine of an angle given in degrees (exact 0, 1 and -1 at multiples of 90)."""
+    return sin_deg(float(deg) + 90.0)

@@ -38,7 +38,7 @@ def _normal(pairs: list[tuple[int, int]]) -> list[CellRec]:
         return []
     r0 = min(r for r, _ in pairs)
     c0 = min(c for _, c in pairs)
-    return [{"row": r - r0, "col": c - c0} for r, c in sorted({(r - r0, c - c0) for r, c in pairs})]
+    return [{"row": r, "col": c} for r, c in sorted({(r - r0, c - c0) for r, c in pairs})]
 
 
 @stdfn("int -> list[Cell]", random=True)
@@ -94,14 +94,12 @@ def is_chiral(cells: list[CellRec]) -> bool:
     return not is_rotation_of(cells, cells_transform(cells, 0, True))
 
 
-@stdfn("list[Cell] -> bool")
-def is_cube_net(cells: list[CellRec]) -> bool:
-    """True when the six cells, folded along their shared edges, cover every face of a cube
-    exactly once (a cell set that is not six connected cells is never a net)."""
-    pairs = _pairs(cells)
-    if len(set(pairs)) != 6 or len(pairs) != 6:
-        return False
+def _fold(pairs: list[tuple[int, int]]) -> dict[tuple[int, int], Vec] | None:
+    """Fold six connected cells onto a cube: the outward normal of the face each cell lands
+    on, or None when the cells are not six distinct connected cells."""
     have = set(pairs)
+    if len(have) != 6 or len(pairs) != 6:
+        return None
     # Each reached cell: (normal, east, south) as 3-D unit vectors of the face it lands on.
     start = pairs[0]
     state: dict[tuple[int, int], tuple[Vec, Vec, Vec]] = {start: ((0, 0, -1), (1, 0, 0), (0, 1, 0))}
@@ -124,8 +122,30 @@ def is_cube_net(cells: list[CellRec]) -> bool:
                 state[cell] = orient
                 queue.append(cell)
     if len(state) != 6:
-        return False
-    return len({orient[0] for orient in state.values()}) == 6
+        return None
+    return {cell: orient[0] for cell, orient in state.items()}
+
+
+@stdfn("list[Cell] -> bool")
+def is_cube_net(cells: list[CellRec]) -> bool:
+    """True when the six cells, folded along their shared edges, cover every face of a cube
+    exactly once (a cell set that is not six connected cells is never a net)."""
+    normals = _fold(_pairs(cells))
+    return normals is not None and len(set(normals.values())) == 6
+
+
+@stdfn("list[Cell], int -> int")
+def cube_net_opposite(cells: list[CellRec], i: int) -> int:
+    """Position in `cells` of the cell that lands opposite cells[i] when the cube net is
+    folded; an error if the cells are not a cube net."""
+    pairs = _pairs(cells)
+    normals = _fold(pairs)
+    if normals is None or len(set(normals.values())) != 6:
+        raise ValueError("cube_net_opposite: the cells are not a cube net")
+    if not 0 <= i < 6:
+        raise ValueError(f"cube_net_opposite: no cell {i}")
+    x, y, z = normals[pairs[i]]
+    return next(j for j, p in enumerate(pairs) if normals[p] == (-x, -y, -z))
 
 
 @stdfn("list[Cell], real, real, real, str, str -> Component")
@@ -166,7 +186,7 @@ def iso_stacks(
 ) -> Component:
     """Stacks of unit cubes in isometric view: heights[r*cols + c] cubes on base cell (r, c)
     (row 0 at the back, column 0 on the left), fitted in a `size` px box centred at (cx, cy);
-    stack (r, c) has subkey "s<r>_<c>"."""
+    the top face of stack (r, c) has subkey "s<r>_<c>"."""
     if rows <= 0 or cols <= 0 or rows * cols > 400:
         raise ValueError(f"iso_stacks: base {rows}x{cols} out of range")
     if len(heights) != rows * cols or any(h < 0 or h > 40 for h in heights):
@@ -212,9 +232,10 @@ def iso_stacks(
                 proj(r, c + 1, z + 1),
             ],
         )
-        for pts, fill in zip(faces, fills, strict=True):
+        top = z + 1 == heights[r * cols + c]
+        for j, (pts, fill) in enumerate(zip(faces, fills, strict=True)):
             style = Style(fill=fill, stroke="black", stroke_width=1.5)
-            comp.add(Polygon(tuple(pts), style=style), f"s{r}_{c}")
+            comp.add(Polygon(tuple(pts), style=style), f"s{r}_{c}" if top and j == 0 else None)
     return comp
 
 
