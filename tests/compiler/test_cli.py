@@ -79,7 +79,7 @@ def test_a_compiler_bug_is_an_internal_error_not_a_spec_error(monkeypatch, capsy
     monkeypatch.setattr(driver, "generate_module", broken)
     spec = GOLDEN / "specs" / "diagram" / "golden_choice.tron"
     with pytest.raises(InternalCompilerError) as info:
-        driver.compile_source(spec.read_text(encoding="utf-8"), "x/golden_choice.tron")
+        driver.compile_source(spec.read_text(encoding="utf-8"), "diagram/golden_choice.tron")
     assert not isinstance(info.value, SpecError)
     assert cli.main(["show", str(spec)]) == 3
     assert "internal compiler error" in capsys.readouterr().err
