@@ -175,3 +175,23 @@ def test_runtime_failure_names_the_spec_line():
     with pytest.raises(EnvError, match="line 9: level two is unsatisfiable") as info:
         env.sample(2, 0)
     assert isinstance(info.value.__cause__, SamplingError)
+
+
+@pytest.mark.parametrize(
+    "garbage",
+    [
+        None,
+        3,
+        b"\\boxed{3}",
+        ["3"],
+        "\x00" * 10,
+        "{" * 100_000,
+        "\\boxed{" * 50_000,
+        "٣",
+        "x" * 1_000_000,
+    ],
+)
+def test_garbage_responses_score_zero_and_never_raise(suite, garbage):
+    inst = suite.make("counting/golden_colours").sample(0, 0)
+    assert inst.verify(garbage) == 0.0
+    assert tron.verify(inst.to_dict(), garbage) == 0.0

@@ -3,6 +3,7 @@ and render as escaped text."""
 
 import ast
 import random
+from pathlib import Path
 
 import pytest
 
@@ -120,3 +121,14 @@ def test_unanswerable_label_is_a_located_error(tmp_path):
     env = Env(load_module(path, "hostile_label"))
     with pytest.raises(EnvError, match=r"hostile.tron:13: ValueError: label"):
         env.sample(0, 0)
+
+
+def test_every_bundled_spec_compiles_to_runtime_only_code():
+    from tron.compiler.driver import find_specs, read_spec
+
+    root = Path(__file__).resolve().parents[2]
+    specs = find_specs([root / "tasks"])
+    assert specs
+    for spec in specs:
+        rel = spec.relative_to(root).as_posix()
+        assert_only_runtime(compile_source(read_spec(spec), rel).code)
