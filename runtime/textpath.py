@@ -43,8 +43,9 @@ _lock = threading.Lock()  # TTFont loads tables lazily and is not thread-safe
 
 
 def fmt(v: float) -> str:
-    """Canonical number text: at most 2 decimals, no trailing zeros, never "-0"."""
-    s = f"{v:.2f}".rstrip("0").rstrip(".")
+    """Canonical number text: at most 2 decimals, no trailing zeros, never "-0".
+    Exact spec values (ints, Fractions from `/`) are accepted as coordinates too."""
+    s = f"{float(v):.2f}".rstrip("0").rstrip(".")
     return "0" if s in ("-0", "") else s
 
 
@@ -186,6 +187,37 @@ def text_ops(
             out.append((op, pts))
         pen_x += glyph.advance * scale
     return out
+
+
+def text_placement(
+    text: str,
+    x: float,
+    y: float,
+    size: float = 16,
+    anchor: str = "middle",
+    font: str = "sans",
+    bold: bool = False,
+) -> tuple[float, float, float]:
+    """(pen x, baseline y, px per font unit): where text_ops puts `text`. A point (u, v) of
+    line_outline(text, font, bold) lands at (pen_x + u * scale, baseline - v * scale)."""
+    _check(font, anchor)
+    _, pen_x, baseline, scale = _origin(text, x, y, size, anchor, font, bold)
+    return pen_x, baseline, scale
+
+
+def line_outline(text: str, font: str = "sans", bold: bool = False) -> tuple[Op, ...]:
+    """Glyph outlines of a whole string in font units (y up, pen starting at 0), unrounded:
+    the same shapes as text_ops without per-point work, for renderers that transform."""
+    _check(font)
+    face = _face(_FILES[(font, bold)])
+    out: list[Op] = []
+    pen = 0.0
+    for ch in text:
+        glyph = _glyph(face, ch)
+        for op, args in glyph.ops:
+            out.append((op, tuple(v + pen if i % 2 == 0 else v for i, v in enumerate(args))))
+        pen += glyph.advance
+    return tuple(out)
 
 
 def text_bbox(

@@ -10,7 +10,7 @@ import tron
 from tron.analyze import analyze_env, near_duplicates
 
 ENVS = tron.list_envs()
-DRAWS = int(os.environ.get("TRON_GATE_DRAWS", "40"))
+DRAWS = int(os.environ.get("TRON_GATE_DRAWS", "60"))
 
 
 @pytest.mark.parametrize("env_id", ENVS)
