@@ -81,10 +81,19 @@ class Instance:
     answer_text: str
     answer_type: answers.AnswerType
     choices: list[str] | None
-    svg: str
     meta: dict[str, Any] = field(default_factory=dict)
     generated: Generated | None = field(default=None, repr=False, compare=False)
     theme: Theme | None = field(default=None, repr=False, compare=False)
+
+    @cached_property
+    def svg(self) -> str:
+        """The canonical SVG text, written on first use: a trainer that takes only `image`
+        never pays for it. Instances read back by from_dict carry it already."""
+        if self.generated is None or self.theme is None:
+            raise ValueError(f"{self.id}: no scene to draw and no stored SVG")
+        from tron.render_svg import to_svg
+
+        return to_svg(self.generated.scene, self.theme, seed=self.seed)
 
     @cached_property
     def image(self) -> Image.Image:
@@ -131,7 +140,7 @@ class Instance:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Instance:
         atype = answers.answer_type_from_json(d["answer_type"])
-        return cls(
+        inst = cls(
             id=d["id"],
             env_id=d["env_id"],
             version=d["version"],
@@ -142,9 +151,10 @@ class Instance:
             answer_text=d["answer_text"],
             answer_type=atype,
             choices=d.get("choices"),
-            svg=d["svg"],
             meta=d.get("meta", {}),
         )
+        inst.__dict__["svg"] = d["svg"]  # fills the cached property
+        return inst
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), sort_keys=True)
@@ -273,12 +283,9 @@ class Env:
         if reward == "tron":
             wrapper = style_rng.choice(rewards.WRAPPERS)
         question += "\n" + atype.instruction() + " " + rewards.wrapper_instruction(wrapper)
-        from tron.render_svg import to_svg
-
-        svg = to_svg(g.scene, th, seed=seed)
         meta = {
             "theme": th.name,
-            "complexity": jsonable(g.complexity),
+            "complexity": round(float(g.complexity), 6),
             "tries": g.tries,
             "reward": reward,
             "wrapper": wrapper,
@@ -296,7 +303,6 @@ class Env:
             answer_text=atype.canonical(answer),
             answer_type=atype,
             choices=choices,
-            svg=svg,
             meta=meta,
             generated=g,
             theme=th,
