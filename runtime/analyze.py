@@ -151,6 +151,14 @@ def analyze_env(env: Env, n: int, seed: int = 0) -> EnvReport:
     return rep
 
 
+def share_limit(k: int, n: int) -> float:
+    """Largest answer share allowed among k observed answers in n draws: twice uniform, or,
+    when answers spread over many values, 3.5 binomial standard deviations above uniform
+    (the largest of k noisy counts; with few draws per value, twice uniform is noise)."""
+    u = 1 / k
+    return max(THRESHOLDS["max_share_over_uniform"] * u, u + 3.5 * math.sqrt(u * (1 - u) / n))
+
+
 def gate(rep: EnvReport) -> None:
     t = THRESHOLDS
     for lv in rep.levels:
@@ -160,8 +168,11 @@ def gate(rep: EnvReport) -> None:
         if lv.blind > lv.chance + t["max_blind_over_chance"]:
             rep.failures.append(f"{where}: blind baseline {lv.blind} > chance {lv.chance} + 0.1")
         k = len(lv.answers)
-        if k > 1 and lv.largest_share > t["max_share_over_uniform"] / k:
-            rep.failures.append(f"{where}: largest answer share {lv.largest_share} > 2/{k}")
+        if k > 1 and lv.largest_share > share_limit(k, lv.accepted):
+            rep.failures.append(
+                f"{where}: largest answer share {lv.largest_share} > "
+                f"{share_limit(k, lv.accepted):.3f} (k={k})"
+            )
         if k <= 1 and lv.accepted > 1:
             rep.failures.append(f"{where}: always the same answer")
     cx = [lv.complexity for lv in rep.levels]
