@@ -1,4 +1,4 @@
-"""tron: runtime tools (list, preview, gallery, generate, demo)."""
+"""tron: runtime tools (list, preview, gallery, generate, eval, demo)."""
 
 from __future__ import annotations
 
@@ -72,13 +72,74 @@ def cmd_gallery(args: argparse.Namespace) -> int:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    from tron.dataset import write_jsonl
+    from tron.dataset import Spec, generate
 
     suite = suite_of(args)
     ids = select(args)
-    path = write_jsonl(suite, ids, args.levels, args.n, args.seed, Path(args.out))
-    print(f"tron: wrote {args.n} rows to {path}")
+    for env_id in ids:
+        suite.make(env_id)  # an unknown id fails here, with a suggestion, not in a worker
+    spec = Spec(
+        env_ids=tuple(ids),
+        levels=tuple(args.levels),
+        n=args.n,
+        seed=args.seed,
+        target=getattr(args, "target", "tron"),
+        file_format=getattr(args, "format", "jsonl"),  # `tron demo` writes readable JSONL
+        shard_size=getattr(args, "shard_size", 1000),
+        split=getattr(args, "split", "train"),
+        suite=str(Path(args.suite).resolve()) if getattr(args, "suite", None) else None,
+    )
+    out = Path(args.out)
+    try:
+        ray = getattr(args, "ray", None)
+        manifest = generate(
+            spec,
+            out,
+            workers=getattr(args, "workers", 1),
+            use_ray=ray is not None,
+            ray_address=ray or None,
+        )
+    except KeyboardInterrupt:
+        print(f"tron: interrupted; rerun the same command to resume into {out}", file=sys.stderr)
+        return 130
+    print(
+        f"tron: wrote {manifest['rows']} rows in {len(manifest['shards'])} shard(s) to {out} "
+        f"(manifest: {out / 'manifest.json'})"
+    )
     return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    import os
+
+    from tron.integrations.evaluate import EvalConfig, Limits, evaluate
+
+    suite = suite_of(args)
+    ids = select(args)
+    for env_id in ids:
+        suite.make(env_id)
+    cfg = EvalConfig(
+        base_url=args.base_url,
+        model=args.model,
+        max_tokens=args.max_tokens or None,
+        temperature=args.temperature,
+        system=args.system,
+    )
+    limits = Limits(concurrency=args.concurrency, timeout=args.timeout, retries=args.retries)
+    out = Path(args.out or f"out/eval/{args.model.replace('/', '__')}")
+    api_key = args.api_key or os.environ.get("OPENAI_API_KEY")
+    summary = evaluate(
+        suite, ids, args.levels, args.n, cfg, out, seed=args.seed, limits=limits, api_key=api_key
+    )
+    from tron.integrations.evaluate import markdown
+
+    print(markdown(summary))
+    print(f"tron: wrote {out / 'summary.md'}, summary.json and summary.html")
+    for f in summary["failed"]:
+        print(f"tron eval: FAILED {f['id']}: {f['error']}", file=sys.stderr)
+    if summary["failed"]:
+        print("tron eval: rerun the same command to retry the failed items", file=sys.stderr)
+    return 1 if summary["failed"] else 0
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
@@ -121,7 +182,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     )
     summary = {
         "gallery": str(out / "gallery" / "index.html"),
-        "dataset": str(out / "dataset" / "data.jsonl"),
+        "dataset": str(out / "dataset" / "manifest.json"),
     }
     print(json.dumps(summary, indent=1))
     return 0
@@ -160,15 +221,56 @@ def build_parser() -> argparse.ArgumentParser:
     with_suite(ga)
     ga.set_defaults(fn=cmd_gallery)
 
-    ge = sub.add_parser("generate", help="write a dataset of instances")
-    ge.add_argument("--env", action="append")
-    ge.add_argument("--bucket", action="append")
+    ge = sub.add_parser(
+        "generate",
+        help="write a sharded, resumable dataset (parquet or JSONL) for tron/verl/easyr1/trl",
+    )
+    ge.add_argument("--env", action="append", help="environment id (repeatable; default: all)")
+    ge.add_argument("--bucket", action="append", help="every environment of a bucket")
     ge.add_argument("--levels", type=parse_levels, default=list(range(10)))
     ge.add_argument("-n", type=int, default=100, help="rows in all")
     ge.add_argument("--seed", type=int, default=0)
     ge.add_argument("--out", default="out/dataset")
+    ge.add_argument("--format", choices=["parquet", "jsonl"], default="parquet")
+    ge.add_argument(
+        "--for",
+        dest="target",
+        choices=["tron", "verl", "easyr1", "trl"],
+        default="tron",
+        help="row shape of the target trainer",
+    )
+    ge.add_argument("--workers", type=int, default=1, help="processes (the rows do not change)")
+    ge.add_argument("--shard-size", type=int, default=1000, help="rows per shard file")
+    ge.add_argument(
+        "--ray",
+        nargs="?",
+        const="",
+        metavar="ADDRESS",
+        help="spread the work over a Ray cluster (ADDRESS, e.g. ray://host:10001 or "
+        "auto; a local cluster when omitted)",
+    )
+    ge.add_argument("--split", default="train", help="shard file name prefix (HF split name)")
     with_suite(ge)
     ge.set_defaults(fn=cmd_generate)
+
+    ev = sub.add_parser("eval", help="pass rate of a model behind an OpenAI-compatible endpoint")
+    ev.add_argument("--base-url", required=True, help="e.g. http://localhost:8000/v1")
+    ev.add_argument("--model", required=True)
+    ev.add_argument("--env", action="append", help="environment id (repeatable; default: all)")
+    ev.add_argument("--bucket", action="append")
+    ev.add_argument("--levels", type=parse_levels, help="default: every level of each env")
+    ev.add_argument("-n", type=int, default=20, help="instances per environment and level")
+    ev.add_argument("--seed", type=int, default=0)
+    ev.add_argument("--out", help="results folder (default out/eval/<model>); reruns resume")
+    ev.add_argument("--concurrency", type=int, default=8)
+    ev.add_argument("--timeout", type=float, default=120.0, help="seconds per request")
+    ev.add_argument("--retries", type=int, default=4)
+    ev.add_argument("--max-tokens", type=int, default=2048, help="0: the server's default")
+    ev.add_argument("--temperature", type=float, default=0.0)
+    ev.add_argument("--system", help="system prompt")
+    ev.add_argument("--api-key", help="bearer token (default: $OPENAI_API_KEY)")
+    with_suite(ev)
+    ev.set_defaults(fn=cmd_eval)
 
     an = sub.add_parser("analyze", help="quality report + gate (exit 1 on any violation)")
     an.add_argument("envs", nargs="*", help="environment ids (default: all)")

@@ -40,7 +40,8 @@ class _Worker:
         for env_id, level, seed in requests:
             inst = self.suite.make(env_id).sample(level, seed)
             inst.image  # noqa: B018 - the raster is the expensive part: do it here
-            inst.generated = None  # the scene stays behind; the image and SVG travel
+            inst.svg  # noqa: B018 - the SVG text travels instead of the scene
+            inst.generated = None
             out.append(inst)
         return out
 
