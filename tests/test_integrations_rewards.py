@@ -1,0 +1,103 @@
+"""Reward adapters, called exactly the way verl, EasyR1 and TRL call them, on rows loaded the way
+those frameworks load them (datasets' parquet reader)."""
+
+from pathlib import Path
+
+import datasets
+import pytest
+
+from tron.dataset import Spec, generate, shard_files
+from tron.integrations import easyr1, trl, verl
+from tron.integrations.common import completion_text
+
+SPECS = Path(__file__).parent / "golden" / "specs"
+ENVS = ("counting/golden_colours", "diagram/golden_choice")
+
+
+def rows(tmp_path_factory, target):
+    out = tmp_path_factory.mktemp(target)
+    generate(Spec(ENVS, (1, 2), 6, seed=11, target=target, suite=str(SPECS)), out, progress=False)
+    ds = datasets.load_dataset(
+        "parquet", data_files=shard_files(out), split="train", cache_dir=str(out / ".hf")
+    )
+    return [ds[i] for i in range(len(ds))]
+
+
+def responses(gold):
+    wrong = "ZZ" if not gold.isdigit() else str(int(gold) + 1)
+    return {
+        "gold": (f"Counting carefully... so the answer is \\boxed{{{gold}}}.", 1.0),
+        "wrong": (f"\\boxed{{{wrong}}}", 0.0),
+        "hedge": (f"It is \\boxed{{{gold}}} or \\boxed{{{wrong}}}.", 0.0),
+        "none": ("I cannot tell.", 0.0),
+    }
+
+
+@pytest.fixture(scope="module")
+def verl_rows(tmp_path_factory):
+    return rows(tmp_path_factory, "verl")
+
+
+def test_verl_compute_score(verl_rows):
+    for row in verl_rows:
+        gold = row["reward_model"]["ground_truth"]
+        for text, expected in responses(gold).values():
+            got = verl.compute_score(
+                data_source=row["data_source"],
+                solution_str=text,
+                ground_truth=gold,
+                extra_info=row["extra_info"],
+            )
+            assert got == expected, (row["extra_info"]["id"], text)
+    assert verl_rows[0]["data_source"] == "tron/" + ENVS[0]
+    assert verl_rows[0]["ability"] == "counting"
+
+
+def test_verl_without_record_raises(verl_rows):
+    row = verl_rows[0]
+    with pytest.raises(ValueError, match="verification record"):
+        verl.compute_score(row["data_source"], "\\boxed{1}", "1", None)
+
+
+def test_easyr1_batch_and_sequential(tmp_path_factory):
+    data = rows(tmp_path_factory, "easyr1")
+    inputs, expected = [], []
+    for row in data:
+        for text, want in responses(row["answer_text"]).values():
+            # EasyR1 renames the answer column to ground_truth for the reward function
+            inputs.append(
+                {"response": text, "response_length": len(text), "ground_truth": row["answer"]}
+            )
+            expected.append(want)
+    scores = easyr1.compute_score(inputs)
+    assert [s["overall"] for s in scores] == expected
+    assert [s["accuracy"] for s in scores] == expected
+    assert easyr1.compute_score(inputs[0]) == {"overall": 1.0, "accuracy": 1.0}
+
+
+def trl_kwargs(batch):
+    # GRPOTrainer passes every column except the prompt, one list entry per completion
+    return {k: [r[k] for r in batch] for k in batch[0] if k != "prompt"}
+
+
+def test_trl_reward_on_standard_and_conversational_completions(tmp_path_factory):
+    data = rows(tmp_path_factory, "trl")
+    for kind in ("gold", "wrong", "hedge"):
+        batch = data
+        texts = [responses(r["answer_text"])[kind][0] for r in batch]
+        want = [responses(r["answer_text"])[kind][1] for r in batch]
+        prompts = [r["prompt"] for r in batch]
+        assert trl.tron_reward(prompts=prompts, completions=texts, **trl_kwargs(batch)) == want
+        chat = [[{"role": "assistant", "content": t}] for t in texts]
+        assert trl.tron_reward(prompts=prompts, completions=chat, **trl_kwargs(batch)) == want
+        parts = [[{"role": "assistant", "content": [{"type": "text", "text": t}]}] for t in texts]
+        assert trl.tron_reward(prompts=prompts, completions=parts, **trl_kwargs(batch)) == want
+    fmt = trl.answered_reward(prompts=[None, None], completions=["\\boxed{2}", "no idea"])
+    assert fmt == [1.0, 0.0]
+
+
+def test_completion_text_shapes():
+    assert completion_text("x") == "x"
+    assert completion_text([{"role": "assistant", "content": "a"}]) == "a"
+    assert completion_text({"role": "assistant", "content": "b"}) == "b"
+    assert completion_text(None) is None
