@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import multiprocessing
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from tron.env import Instance
@@ -13,6 +15,9 @@ from tron.suite import Suite, bundled
 Request = tuple[str, int, int]  # (env_id, level, seed)
 
 _SUITE: Suite | None = None
+# Worker pools kept between calls: starting a process and importing the suite costs about a
+# second, more than a typical training step's batch takes to draw.
+_POOLS: dict[tuple[int, str | None], ProcessPoolExecutor] = {}
 
 
 def _init(suite_path: str | None) -> None:
@@ -30,6 +35,23 @@ def _sample_chunk(chunk: list[Request]) -> list[Instance]:
     return out
 
 
+def _pool(workers: int, path: str | None) -> ProcessPoolExecutor:
+    key = (workers, path)
+    if key not in _POOLS:
+        ctx = multiprocessing.get_context("spawn")  # no inherited state: same result on any OS
+        _POOLS[key] = ProcessPoolExecutor(
+            workers, mp_context=ctx, initializer=_init, initargs=(path,)
+        )
+    return _POOLS[key]
+
+
+@atexit.register
+def shutdown_pools() -> None:
+    """Stop the worker processes kept by sample_batch (they also stop when Python exits)."""
+    while _POOLS:
+        _POOLS.popitem()[1].shutdown(cancel_futures=True)
+
+
 def sample_batch(
     requests: Sequence[Request],
     workers: int = 1,
@@ -37,14 +59,20 @@ def sample_batch(
     suite: str | Path | None = None,
     chunk: int = 16,
 ) -> list[Instance]:
-    """Instances for (env_id, level, seed) requests, in request order. The result does not
-    depend on `workers`: each instance is a pure function of its name."""
+    """Instances for (env_id, level, seed) requests, in request order, rasterised. The result
+    does not depend on `workers`: each instance is a pure function of its name. With
+    workers > 1 the worker processes are kept for the next call (see shutdown_pools)."""
     reqs = list(requests)
     path = str(suite) if suite is not None else None
     if workers <= 1:
         _init(path)
         return _sample_chunk(reqs)
     chunks = [reqs[i : i + chunk] for i in range(0, len(reqs), chunk)]
-    ctx = multiprocessing.get_context("spawn")  # no inherited state: same result on any OS
-    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init, initargs=(path,)) as pool:
+    pool = _pool(workers, path)
+    try:
         return [inst for part in pool.map(_sample_chunk, chunks) for inst in part]
+    except (BrokenProcessPool, KeyboardInterrupt):
+        # A broken or interrupted pool is not reused; a spec's error leaves it intact.
+        _POOLS.pop((workers, path), None)
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise

@@ -13,6 +13,7 @@ and the direct Cairo raster agree.
 from __future__ import annotations
 
 import math
+import numbers
 from dataclasses import dataclass, field, fields
 from typing import Literal
 
@@ -56,7 +57,9 @@ DEFAULT_STYLE = Style()
 
 
 class _Item:
-    """Shared validation: every float field must be finite; point lists become tuples."""
+    """Shared validation: every number must be finite and becomes a float (a spec may compute
+    a coordinate as an int or a Fraction; the renderers format floats); point lists become
+    tuples."""
 
     def __post_init__(self) -> None:
         for f in fields(self):  # type: ignore[arg-type]
@@ -66,8 +69,11 @@ class _Item:
                 if not all(math.isfinite(v) for p in pts for v in p):
                     raise ValueError(f"{type(self).__name__}: non-finite point in {value!r}")
                 object.__setattr__(self, "points", pts)
-            elif isinstance(value, float | int) and not math.isfinite(value):
-                raise ValueError(f"{type(self).__name__}.{f.name} is not finite: {value!r}")
+            elif isinstance(value, numbers.Real) and not isinstance(value, bool):
+                if not math.isfinite(value):
+                    raise ValueError(f"{type(self).__name__}.{f.name} is not finite: {value!r}")
+                if type(value) is not float:
+                    object.__setattr__(self, f.name, float(value))
 
 
 @dataclass(frozen=True)

@@ -106,6 +106,17 @@ def test_round_trip_and_verify_from_dict_alone(suite):
         assert tron.verify(d, "I am not sure") == 0.0
 
 
+def test_svg_is_written_only_when_asked(suite):
+    from tron.render_svg import to_svg
+
+    inst = suite.make("counting/golden_colours").sample(4, 5, theme="sketch")
+    inst.image  # noqa: B018 - the raster path needs no SVG text
+    assert "svg" not in inst.__dict__
+    assert inst.svg == to_svg(inst.generated.scene, inst.theme, seed=5)
+    back = tron.Instance.from_dict(inst.to_dict())
+    assert back.generated is None and back.svg == inst.svg
+
+
 def test_verify_rejects_corrupt_records():
     with pytest.raises(ValueError, match="not a TRON instance"):
         tron.verify({"answer": 3}, "\\boxed{3}")

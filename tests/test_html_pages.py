@@ -17,9 +17,17 @@ from tron.gallery import gallery, preview
 ROOT = Path(__file__).resolve().parent.parent
 SPECS = ROOT / "tests" / "golden" / "specs"
 SHOTS = ROOT / "out" / "screenshots"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--allow-file-access-from-files"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--allow-file-access-from-files",
+]
 
 
 def chromium() -> str:
@@ -31,9 +39,18 @@ def chromium() -> str:
 
 def browse(page: Path, tmp: Path) -> dict[str, int]:
     proc = subprocess.run(
-        [chromium(), *FLAGS, f"--user-data-dir={tmp / 'profile'}",
-         "--virtual-time-budget=10000", "--dump-dom", page.as_uri()],
-        capture_output=True, text=True, timeout=120)
+        [
+            chromium(),
+            *FLAGS,
+            f"--user-data-dir={tmp / 'profile'}",
+            "--virtual-time-budget=10000",
+            "--dump-dom",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     body = re.search(r"<body([^>]*)>", proc.stdout)
     assert body, proc.stderr[-2000:]
     attrs = dict(re.findall(r'data-(\w+)="(\d+)"', body.group(1)))
@@ -45,9 +62,19 @@ def screenshot(page: Path, tmp: Path, name: str) -> Path:
     SHOTS.mkdir(parents=True, exist_ok=True)
     shot = SHOTS / name
     subprocess.run(
-        [chromium(), *FLAGS, f"--user-data-dir={tmp / 'profile2'}", "--window-size=1280,1400",
-         "--virtual-time-budget=10000", f"--screenshot={shot}", page.as_uri()],
-        capture_output=True, timeout=120, check=True)
+        [
+            chromium(),
+            *FLAGS,
+            f"--user-data-dir={tmp / 'profile2'}",
+            "--window-size=1280,1400",
+            "--virtual-time-budget=10000",
+            f"--screenshot={shot}",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
     return shot
 
 
@@ -83,6 +110,6 @@ def test_analysis_page_in_a_browser(tmp_path):
 def test_broken_image_is_detected(tmp_path):
     page = tmp_path / "bad.html"
     src = (ROOT / "runtime" / "templates" / "gallery.html.j2").read_text(encoding="utf-8")
-    script = src[src.index("<script>"):src.index("</script>") + 9]
+    script = src[src.index("<script>") : src.index("</script>") + 9]
     page.write_text(f"<html><head>{script}</head><body><img src='missing.png'></body></html>")
     assert browse(page, tmp_path)["broken"] == 1

@@ -223,6 +223,39 @@ def test_cairo_matches_cairosvg_clean_scaled() -> None:
     assert to_image(s, THEMES["clean"], size=160).size == (160, 120)
 
 
+def _bundled_envs() -> list[str]:
+    import tron
+
+    return tron.list_envs()
+
+
+@pytest.mark.parametrize("theme", THEMES.values(), ids=list(THEMES))
+def test_direct_raster_matches_svg_for_every_environment(theme) -> None:
+    # Real scenes (text, charts, graphs, jitter), not just the hand-made one: the fast path
+    # must draw what the canonical SVG says, for every environment of the suite.
+    import tron
+
+    for env_id in _bundled_envs():
+        env = tron.make(env_id)
+        lo, hi = env.info.levels
+        inst = env.sample(hi, 3, theme=theme.name)
+        assert "svg" not in inst.__dict__  # the SVG text is written only when asked for
+        a, b = inst.image, svg_to_image(inst.svg)
+        assert a.size == b.size, env_id
+        assert _mad(a, b) < 0.5, (env_id, theme.name, _mad(a, b))
+
+
+def test_text_outline_cache_matches_svg_text() -> None:
+    s = Scene(300, 120)
+    for i, (font, bold) in enumerate([("sans", False), ("serif", True), ("mono", False)]):
+        s.add(Text(150, 25 + 35 * i, "Ag 42 ×", size=22, font=font, bold=bold))
+    s.add(Text(20, 110, "   ", size=20, anchor="start"))  # no ink at all
+    for theme in THEMES.values():
+        svg = to_svg(s, theme)
+        assert _mad(to_image(s, theme), svg_to_image(svg)) < 0.5
+        assert _mad(to_image(s, theme), to_image(s, theme)) == 0
+
+
 def test_id_buffer_counts_visible_pixels() -> None:
     s = Scene(200, 200)
     s.add(Circle(50, 50, 20, style=Style(fill="red", stroke=None)), "hidden")
