@@ -113,3 +113,12 @@ def test_cube_net_opposite() -> None:
     assert not rt.is_cube_net(strip)
     for j in range(6):
         assert rt.cube_net_opposite(cross, rt.cube_net_opposite(cross, j)) == j
+
+
+def test_free_polyominoes_counts() -> None:
+    assert [len(rt.free_polyominoes(n)) for n in range(1, 8)] == [1, 1, 2, 5, 12, 35, 108]
+    assert {tuple((c["row"], c["col"]) for c in p) for p in rt.free_polyominoes(6)} == set(
+        free_polyominoes(6)
+    )
+    assert sum(rt.is_cube_net(p) for p in rt.free_polyominoes(6)) == 11
+    assert all(p == rt.normalise_cells(p) for p in rt.free_polyominoes(5))

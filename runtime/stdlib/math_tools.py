@@ -218,12 +218,21 @@ def measure_scale(
     return comp
 
 
-@stdfn("int, int, int -> list[int]", random=True)
-def grown_region(rng: random.Random, n: int, rows: int, cols: int) -> list[int]:
+@stdfn("int, int, int, int -> list[int]", random=True)
+def grown_region(rng: random.Random, n: int, rows: int, cols: int, perimeter: int = 0) -> list[int]:
     """Row-major indices (ascending) of `n` edge-connected cells of a rows x cols grid, grown
-    from a random cell by adding random neighbouring cells."""
+    from a random cell by adding random neighbouring cells; with `perimeter` > 0, regrown
+    (a bounded number of times) until the region's perimeter in cell sides is exactly that."""
     if not 1 <= n <= rows * cols or rows * cols > 10_000:
         raise ValueError(f"grown_region: cannot place {n} cells in {rows}x{cols}")
+    for _ in range(1 if perimeter <= 0 else 500):
+        cells = _grow(rng, n, rows, cols)
+        if perimeter <= 0 or cells_perimeter(rows, cols, cells) == perimeter:
+            return cells
+    raise SampleRejected(f"grown_region: no {n}-cell region with perimeter {perimeter} found")
+
+
+def _grow(rng: random.Random, n: int, rows: int, cols: int) -> list[int]:
     start = rng.randrange(rows * cols)
     cells = {start}
     frontier: list[int] = []

@@ -81,6 +81,40 @@ def cells_transform(cells: list[CellRec], turns: int, mirror: bool) -> list[Cell
     return _normal(pairs)
 
 
+def _free_key(pairs: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """The smallest normalised cell tuple over the eight rotations and reflections."""
+    cells = [{"row": r, "col": c} for r, c in pairs]
+    return min(
+        tuple((d["row"], d["col"]) for d in cells_transform(cells, k, m))
+        for k in range(4)
+        for m in (False, True)
+    )
+
+
+_FREE_CACHE: dict[int, list[tuple[tuple[int, int], ...]]] = {}
+
+
+@stdfn("int -> list[list[Cell]]")
+def free_polyominoes(n: int) -> list[list[CellRec]]:
+    """Every free polyomino of `n` cells (one per shape up to rotation and reflection), each
+    normalised, in a fixed order (n up to 8: 1, 1, 2, 5, 12, 35, 108, 369 shapes)."""
+    if not 1 <= n <= 8:
+        raise ValueError(f"free_polyominoes: size {n} out of range 1..8")
+    if n not in _FREE_CACHE:
+        shapes: set[tuple[tuple[int, int], ...]] = {((0, 0),)}
+        for _ in range(n - 1):
+            grown = set()
+            for shape in shapes:
+                have = set(shape)
+                for r, c in shape:
+                    for dr, dc in ((1, 0), (-1, 0), (0, 1), (0, -1)):
+                        if (r + dr, c + dc) not in have:
+                            grown.add(_free_key([*shape, (r + dr, c + dc)]))
+            shapes = grown
+        _FREE_CACHE[n] = sorted(shapes)
+    return [[{"row": r, "col": c} for r, c in shape] for shape in _FREE_CACHE[n]]
+
+
 @stdfn("list[Cell], list[Cell] -> bool")
 def is_rotation_of(a: list[CellRec], b: list[CellRec]) -> bool:
     """True when polyomino `b` is polyomino `a` turned by some multiple of 90 degrees (no flip)."""
