@@ -44,8 +44,12 @@ def main() -> int:
     results = []
     for cpus in (1, 2):
         with tempfile.TemporaryDirectory():
-            out = subprocess.run([sys.executable, "-c", CHILD, str(cpus), str(args.n),
-                                  ",".join(envs)], capture_output=True, text=True, check=True)
+            out = subprocess.run(
+                [sys.executable, "-c", CHILD, str(cpus), str(args.n), ",".join(envs)],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
         results.append(json.loads(out.stdout.strip().splitlines()[-1]))
     speedup = results[1]["rows_per_s"] / results[0]["rows_per_s"]
     print(json.dumps({"results": results, "speedup_2_vs_1": round(speedup, 2)}, indent=1))
