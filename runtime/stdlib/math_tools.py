@@ -47,15 +47,28 @@ def random_sum_of(rng: random.Random, total: int, k: int, parts: list[int]) -> l
     vals = sorted(set(parts))
     if not vals or vals[0] <= 0:
         raise ValueError("random_sum_of: parts must be positive integers")
-    # ways[j][t]: number of ordered lists of j parts adding up to t.
-    ways = [[0] * (total + 1) for _ in range(k + 1)]
-    ways[0][0] = 1
-    for j in range(1, k + 1):
-        row, prev = ways[j], ways[j - 1]
-        for t in range(total + 1):
-            row[t] = sum(prev[t - v] for v in vals if v <= t)
+    ways = count_sums(vals, k, total)
     if ways[k][total] == 0:
         raise SampleRejected(f"{total} is not a sum of {k} values from {vals}")
+    return draw_sum(rng, ways, vals, k, total)
+
+
+def count_sums(vals: list[int], k_hi: int, top: int) -> list[list[int]]:
+    """ways[j][t]: number of ordered lists of j values from `vals` adding up to t."""
+    ways = [[0] * (top + 1) for _ in range(k_hi + 1)]
+    ways[0][0] = 1
+    for j in range(1, k_hi + 1):
+        row, prev = ways[j], ways[j - 1]
+        for t in range(top + 1):
+            row[t] = sum(prev[t - v] for v in vals if v <= t)
+    return ways
+
+
+def draw_sum(
+    rng: random.Random, ways: list[list[int]], vals: list[int], k: int, total: int
+) -> list[int]:
+    """A uniform ordered list of k values from `vals` adding up to `total` (ways from
+    count_sums; the caller checked that one exists)."""
     out, left = [], total
     for j in range(k, 0, -1):
         weights = [ways[j - 1][left - v] if v <= left else 0 for v in vals]

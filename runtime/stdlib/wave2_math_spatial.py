@@ -10,6 +10,7 @@ import random
 
 from tron.scene import Circle, Line, Polygon, Polyline, Style, Text
 from tron.stdlib.component import Component, SampleRejected
+from tron.stdlib.math_tools import count_sums, draw_sum
 from tron.stdlib.registry import stdfn
 from tron.textpath import text_width
 
@@ -177,23 +178,12 @@ def _check_sum_args(parts: list[int], k_lo: int, k_hi: int, top: int, name: str)
     return vals
 
 
-def _ways(vals: list[int], k_hi: int, top: int) -> list[list[int]]:
-    """ways[j][t]: number of ordered lists of j values from `vals` adding up to t."""
-    ways = [[0] * (top + 1) for _ in range(k_hi + 1)]
-    ways[0][0] = 1
-    for j in range(1, k_hi + 1):
-        row, prev = ways[j], ways[j - 1]
-        for t in range(top + 1):
-            row[t] = sum(prev[t - v] for v in vals if v <= t)
-    return ways
-
-
 @stdfn("list[int], int, int, int -> list[int]")
 def reachable_sums(parts: list[int], k_lo: int, k_hi: int, hi: int) -> list[int]:
     """Every total from 0 to `hi` that some list of k_lo..k_hi values taken (with repeats) from
     `parts` adds up to, ascending (e.g. the amounts a few coins can make)."""
     vals = _check_sum_args(parts, k_lo, k_hi, hi, "reachable_sums")
-    ways = _ways(vals, k_hi, hi)
+    ways = count_sums(vals, k_hi, hi)
     return [t for t in range(hi + 1) if any(ways[j][t] for j in range(k_lo, k_hi + 1))]
 
 
@@ -205,19 +195,9 @@ def random_sum_between(
     the length is uniform over the lengths that can make `total`, then the list is uniform
     over the ordered lists of that length; rejects the draw when no length can."""
     vals = _check_sum_args(parts, k_lo, k_hi, total, "random_sum_between")
-    ways = _ways(vals, k_hi, total)
+    ways = count_sums(vals, k_hi, total)
     lengths = [j for j in range(k_lo, k_hi + 1) if ways[j][total]]
     if not lengths:
         raise SampleRejected(f"{total} is not a sum of {k_lo}..{k_hi} values from {vals}")
     k = lengths[rng.randrange(len(lengths))]
-    out, left = [], total
-    for j in range(k, 0, -1):
-        weights = [ways[j - 1][left - v] if v <= left else 0 for v in vals]
-        pick = rng.randrange(sum(weights))
-        for v, w in zip(vals, weights, strict=True):
-            if pick < w:
-                out.append(v)
-                left -= v
-                break
-            pick -= w
-    return out
+    return draw_sum(rng, ways, vals, k, total)
