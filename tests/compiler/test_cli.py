@@ -83,3 +83,14 @@ def test_a_compiler_bug_is_an_internal_error_not_a_spec_error(monkeypatch, capsy
     assert not isinstance(info.value, SpecError)
     assert cli.main(["show", str(spec)]) == 3
     assert "internal compiler error" in capsys.readouterr().err
+
+
+def test_duplicate_environment_ids_are_reported(tmp_path):
+    src = (GOLDEN / "specs" / "counting" / "golden_colours.tron").read_text(encoding="utf-8")
+    for folder in ("a", "b"):
+        (tmp_path / folder / "counting").mkdir(parents=True)
+        (tmp_path / folder / "counting" / "golden_colours.tron").write_text(src, encoding="utf-8")
+    proc = tronc("check", str(tmp_path / "a"), str(tmp_path / "b"))
+    assert proc.returncode == 1
+    assert "duplicate environment id 'counting/golden_colours'" in proc.stderr
+    assert "also declared in" in proc.stderr
