@@ -56,3 +56,9 @@ def test_language_reference_catalogue_is_current():
 
     ref = (ROOT / "dsl" / "REFERENCE.md").read_text(encoding="utf-8")
     assert ref == with_catalogue(ref), "run: python -m tron.compiler.docs dsl/REFERENCE.md"
+
+
+def test_readme_spec_example_is_the_bundled_spec():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    spec = (ROOT / "tasks" / "counting" / "count_by_colour.tron").read_text(encoding="utf-8")
+    assert spec.split("\n", 1)[1].rstrip("\n") in readme
