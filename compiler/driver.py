@@ -105,7 +105,9 @@ def compile_many(
     results: list[Compiled] = []
     errors: list[Diagnostic] = []
     sources: dict[str, str] = {}
-    for spec in tqdm(specs, desc="tronc", unit="spec", disable=not progress, leave=False):
+    for spec in tqdm(
+        specs, desc="tronc", unit="spec", disable=None if progress else True, leave=False
+    ):
         shown = display_path(spec)
         try:
             text = read_spec(spec)
