@@ -17,6 +17,8 @@ from tron.stdlib.registry import CATALOGUE
 BUCKETS = ("spatial", "mathematical", "diagram", "pattern_logic", "counting")
 HEADER_KEYS = ("env", "title", "description", "bucket", "version")
 FORMATS = ("word", "ordinal", "upper", "lower", "title")
+COLOUR_PARAMS = ("colour", "fill", "stroke")  # stdlib parameter names that take a colour
+COLOUR_LIST_PARAMS = ("colours", "fills")
 IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
 # Answer kinds: the value type they take and how many (non-type) arguments they need.
@@ -573,9 +575,33 @@ class Checker:
             )
         return t.substitute(t.parse_type(fn.returns), bindings)
 
+    def colour_args(self, pname: str, a: s.Expr) -> None:
+        """String literals given to a stdlib colour parameter are checked now, not at sampling
+        time (palette names, #rrggbb, or "none" for no paint)."""
+        from tron.colours import is_colour
+
+        if pname in COLOUR_PARAMS:
+            literals = [a]
+        elif pname in COLOUR_LIST_PARAMS and isinstance(a, s.ListLit):
+            literals = list(a.items)
+        else:
+            return
+        for lit in literals:
+            if isinstance(lit, s.Literal) and isinstance(lit.value, str):
+                if lit.value != "none" and not is_colour(lit.value):
+                    from tron.colours import COLOURS
+
+                    self.error(
+                        lit.span,
+                        f"unknown colour '{lit.value}'",
+                        did_you_mean(lit.value, list(COLOURS))
+                        or 'use a palette colour name, #rrggbb or "none"',
+                    )
+
     def bind(
         self, fname: str, pname: str, ptype: str, a: s.Expr, at: t.Type, bindings: dict[str, t.Type]
     ) -> None:
+        self.colour_args(pname, a)
         want = t.parse_type(ptype)
         if not t.unify(want, at, bindings):
             self.error(

@@ -114,6 +114,13 @@ CASES = [
     ),
     ("draw non-component", HEAD + BODY + "draw n\n", H + 4, 6, "draw needs a Component"),
     ("unexpected end", HEAD + "param n = (2", H + 1, 13, "unexpected end of file"),
+    (
+        "unknown colour argument",
+        HEAD + BODY + 'draw shape("circle", 100, 100, 20, "skyblue")\n',
+        H + 4,
+        36,
+        "unknown colour 'skyblue'",
+    ),
     ("list item types", HEAD + BODY + 'check [1, "a"] == [1]\n', H + 4, 11, "share a type"),
 ]
 
