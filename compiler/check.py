@@ -578,7 +578,7 @@ class Checker:
     def colour_args(self, pname: str, a: s.Expr) -> None:
         """String literals given to a stdlib colour parameter are checked now, not at sampling
         time (palette names, #rrggbb, or "none" for no paint)."""
-        from tron.colours import is_colour
+        from tron.colours import COLOURS, is_colour
 
         if pname in COLOUR_PARAMS:
             literals = [a]
@@ -587,16 +587,14 @@ class Checker:
         else:
             return
         for lit in literals:
-            if isinstance(lit, s.Literal) and isinstance(lit.value, str):
-                if lit.value != "none" and not is_colour(lit.value):
-                    from tron.colours import COLOURS
-
-                    self.error(
-                        lit.span,
-                        f"unknown colour '{lit.value}'",
-                        did_you_mean(lit.value, list(COLOURS))
-                        or 'use a palette colour name, #rrggbb or "none"',
-                    )
+            value = lit.value if isinstance(lit, s.Literal) else None
+            if isinstance(value, str) and value != "none" and not is_colour(value):
+                self.error(
+                    lit.span,
+                    f"unknown colour '{value}'",
+                    did_you_mean(value, list(COLOURS))
+                    or 'use a palette colour name, #rrggbb or "none"',
+                )
 
     def bind(
         self, fname: str, pname: str, ptype: str, a: s.Expr, at: t.Type, bindings: dict[str, t.Type]

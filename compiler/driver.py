@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -96,9 +97,14 @@ def display_path(p: Path) -> str:
 
 
 def compile_many(
-    specs: list[Path], cached: dict[str, Compiled] | None = None, progress: bool = False
+    specs: list[Path],
+    cached: dict[str, Compiled] | None = None,
+    progress: bool = False,
+    skip_broken: bool = False,
 ) -> list[Compiled]:
-    """Compile all specs, collecting every error of every file before raising."""
+    """Compile all specs, collecting every error of every file before raising. With
+    `skip_broken`, specs with errors are left out instead (their diagnostics go to stderr), so
+    one half-written spec does not stop an author previewing the others."""
     from tqdm import tqdm
 
     cached = cached or {}
@@ -132,6 +138,11 @@ def compile_many(
                 )
             )
         seen[c.env_id] = c
+    if errors and skip_broken:
+        broken = {d.path for d in errors}
+        print(SpecError(errors, sources).render(), file=sys.stderr)
+        print(f"tronc: skipped {len(broken)} spec(s) with errors", file=sys.stderr)
+        return [c for c in results if c.spec_path not in broken]
     if errors:
         raise SpecError(errors, sources)
     return results
@@ -192,8 +203,8 @@ def write_atomic(path: Path, text: str) -> None:
 
 
 def compile_dir(
-    paths: Iterable[str | Path], out_dir: Path, progress: bool = False
+    paths: Iterable[str | Path], out_dir: Path, progress: bool = False, skip_broken: bool = False
 ) -> tuple[list[Compiled], int]:
     specs = find_specs(paths)
-    compiled = compile_many(specs, load_manifest(out_dir), progress)
+    compiled = compile_many(specs, load_manifest(out_dir), progress, skip_broken)
     return compiled, write_output(compiled, out_dir)

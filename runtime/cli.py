@@ -53,7 +53,9 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_preview(args: argparse.Namespace) -> int:
     from tron.gallery import preview
 
-    env = suite_of(args).make(args.env)
+    # Authoring: a broken sibling spec should not stop the preview of this one.
+    suite = Suite.from_path(args.suite, lenient=True) if args.suite else suite_of(args)
+    env = suite.make(args.env)
     out = Path(args.out or f"out/preview/{args.env.replace('/', '__')}.html")
     out.parent.mkdir(parents=True, exist_ok=True)
     page = preview(env, out, n=args.n, level=args.level, seed=args.seed)

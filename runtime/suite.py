@@ -47,8 +47,10 @@ class Suite:
         self._envs: dict[str, Env] = {}
 
     @classmethod
-    def from_path(cls, path: str | Path, progress: bool = False) -> Suite:
-        """A folder of compiled output (it has a manifest.json) or of .tron specs."""
+    def from_path(cls, path: str | Path, progress: bool = False, lenient: bool = False) -> Suite:
+        """A folder of compiled output (it has a manifest.json), a folder of .tron specs, or
+        one .tron file. `lenient` leaves out specs with errors (reported on stderr) instead of
+        failing, for authors previewing a folder where another spec is half-written."""
         p = Path(path)
         if (p / "manifest.json").is_file():
             manifest = json.loads((p / "manifest.json").read_text(encoding="utf-8"))
@@ -64,7 +66,7 @@ class Suite:
 
         key = hashlib.sha256(str(p.resolve()).encode()).hexdigest()[:16]
         out = cache_root() / key
-        compiled, _ = compile_dir([p], out, progress)
+        compiled, _ = compile_dir([p], out, progress, skip_broken=lenient)
         return cls(out, json.loads((out / "manifest.json").read_text(encoding="utf-8"))["envs"])
 
     def list_envs(self, bucket: str | None = None) -> list[str]:

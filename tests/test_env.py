@@ -206,3 +206,17 @@ def test_garbage_responses_score_zero_and_never_raise(suite, garbage):
     inst = suite.make("counting/golden_colours").sample(0, 0)
     assert inst.verify(garbage) == 0.0
     assert tron.verify(inst.to_dict(), garbage) == 0.0
+
+
+def test_lenient_load_skips_a_broken_sibling_spec(tmp_path, capsys):
+    good = (SPECS / "counting" / "golden_colours.tron").read_text(encoding="utf-8")
+    (tmp_path / "counting").mkdir()
+    (tmp_path / "counting" / "golden_colours.tron").write_text(good, encoding="utf-8")
+    (tmp_path / "counting" / "half_written.tron").write_text(
+        "env counting/half_written\nparam", encoding="utf-8"
+    )
+    with pytest.raises(Exception, match="half_written.tron"):
+        tron.load(tmp_path)
+    suite = tron.Suite.from_path(tmp_path, lenient=True)
+    assert suite.list_envs() == ["counting/golden_colours"]
+    assert "skipped 1 spec(s) with errors" in capsys.readouterr().err
