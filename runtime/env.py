@@ -106,6 +106,18 @@ class Instance:
 
         return svg_to_image(self.svg)
 
+    def render(self, size: int | tuple[int, int]) -> Image.Image:
+        """The picture at another size (an int sets the longer side): drawn directly from the
+        scene when this process sampled it, else rasterised from the stored SVG by cairosvg.
+        Augmentation applies only to `image`."""
+        if self.generated is not None and self.theme is not None:
+            from tron.render_cairo import to_image
+
+            return to_image(self.generated.scene, self.theme, size, seed=self.seed)
+        from tron.raster import svg_to_image
+
+        return svg_to_image(self.svg, size)
+
     @property
     def png(self) -> bytes:
         from tron.raster import png_bytes

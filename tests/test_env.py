@@ -220,3 +220,15 @@ def test_lenient_load_skips_a_broken_sibling_spec(tmp_path, capsys):
     suite = tron.Suite.from_path(tmp_path, lenient=True)
     assert suite.list_envs() == ["counting/golden_colours"]
     assert "skipped 1 spec(s) with errors" in capsys.readouterr().err
+
+
+def test_render_at_a_requested_size_matches_both_paths(suite):
+    import numpy as np
+
+    inst = suite.make("counting/golden_colours").sample(4, 2, theme="clean")
+    direct = inst.render(256)
+    stored = tron.Instance.from_dict(inst.to_dict()).render(256)  # SVG + cairosvg
+    assert direct.size == stored.size == (256, 256)
+    diff = np.abs(np.asarray(direct, dtype=int) - np.asarray(stored, dtype=int)).mean()
+    assert diff < 2.0
+    assert inst.render((300, 200)).size == (300, 200)
