@@ -2,9 +2,14 @@ import os
 
 from hypothesis import HealthCheck, settings
 
-# A quick profile by default; TRON_HYPOTHESIS_PROFILE=thorough for a long sweep.
+# A quick, derandomized profile by default (CI gives the same verdict on every run);
+# TRON_HYPOTHESIS_PROFILE=thorough for a long, randomized sweep that looks for new cases.
 settings.register_profile(
-    "default", max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    "default",
+    max_examples=25,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow],
 )
 settings.register_profile(
     "thorough", max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow]
