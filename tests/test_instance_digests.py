@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-import tron
 
+import tron
 from tests.instance_digest import digest
 
 RECORDED = json.loads((Path(__file__).parent / "fixtures" / "instance_digests.json").read_text())
