@@ -5,6 +5,11 @@ normalisation (surrounding whitespace, `$...$`, `\\text{...}`, `**...**`, quotes
 period). Hedges such as "3 or 4", "3-4" or "A, B" are therefore rejected by construction: no
 parser searches inside a text for something that looks like an answer.
 
+Equivalent surface forms of one value are accepted (see each type and dsl/REFERENCE.md). Some
+depend on what the question asks, passed as `Asked` (tron.answer_forms): a unit ("30%" where a
+percentage is asked), the words a count may carry ("2 shapes"), and lettered option texts
+("B. 3"). Without it, only forms that are right whatever the question are accepted.
+
 Every parser is total (returns None instead of raising) and runs in time linear in its input;
 inputs longer than MAX_ANSWER_CHARS are rejected outright.
 """
@@ -16,6 +21,22 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from fractions import Fraction
 from typing import Any, ClassVar
+
+from tron.answer_forms import (
+    OPENERS,
+    UNITS,
+    VULGAR_FRACTIONS,
+    Asked,
+    compact,
+    direction_aliases,
+    encloses,
+    label_key,
+    split_suffix,
+    split_top_level,
+    stages,
+    strip_brackets,
+)
+from tron.answer_forms import bounded_repr as _r
 
 __all__ = [
     "MAX_ANSWER_CHARS",
@@ -38,94 +59,7 @@ MAX_ANSWER_CHARS = 65_536
 # Digits allowed in one number, so int()/Fraction() work stays small (and far below
 # Python's int-string conversion limit).
 MAX_DIGITS = 100
-# Normalisation peels at most this many layers ("$**3**$." is three).
-_MAX_UNWRAP = 8
-
-# LaTeX commands whose single argument is the whole answer when they span the whole text.
-_LATEX_WRAPPERS = (
-    "\\text",
-    "\\textbf",
-    "\\textrm",
-    "\\texttt",
-    "\\textit",
-    "\\mathrm",
-    "\\mathbf",
-    "\\mathit",
-    "\\mbox",
-    "\\boxed",
-    "\\fbox",
-)
-# Symmetric/asymmetric delimiters that may surround a whole answer.
-_DELIMITER_PAIRS = (
-    ("$$", "$$"),
-    ("$", "$"),
-    ("\\(", "\\)"),
-    ("\\[", "\\]"),
-    ("**", "**"),
-    ("`", "`"),
-    ('"', '"'),
-    ("'", "'"),
-    ("\u201c", "\u201d"),
-)
-_OPENERS = {"(": ")", "[": "]", "{": "}"}
-_CLOSERS = {")", "]", "}"}
-
-
-def _matching_close(s: str, start: int) -> int:
-    """Index of the bracket closing the one at s[start], or -1. Backslash escapes one char."""
-    depth = 0
-    i = start
-    n = len(s)
-    while i < n:
-        ch = s[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch in _OPENERS:
-            depth += 1
-        elif ch in _CLOSERS:
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    return -1
-
-
-def _encloses(s: str, start: int) -> bool:
-    """True when the bracket at s[start] is closed by the last character of s."""
-    return _matching_close(s, start) == len(s) - 1
-
-
-def _unwrap_once(s: str) -> str | None:
-    """Peel one layer of decoration from an already stripped text, or None if there is none."""
-    if len(s) >= 2 and s.endswith(".") and not s.endswith(".."):
-        return s[:-1].rstrip()
-    for left, right in _DELIMITER_PAIRS:
-        if len(s) >= len(left) + len(right) and s.startswith(left) and s.endswith(right):
-            return s[len(left) : len(s) - len(right)].strip()
-    if s.startswith("\\") and s.endswith("}"):
-        brace = s.find("{")
-        if brace > 0 and s[:brace].rstrip() in _LATEX_WRAPPERS and _encloses(s, brace):
-            return s[brace + 1 : -1].strip()
-    return None
-
-
-def _stages(text: str) -> list[str]:
-    """The text and each successively unwrapped form of it (at most _MAX_UNWRAP + 1)."""
-    s = text.replace("\u2212", "-").strip()  # U+2212 MINUS SIGN is a plain minus to a reader
-    out = [s]
-    for _ in range(_MAX_UNWRAP):
-        nxt = _unwrap_once(s)
-        if nxt is None or nxt == s:
-            break
-        s = nxt
-        out.append(s)
-    return out
-
-
-def _label_key(s: str) -> str:
-    """Case- and whitespace-insensitive comparison key."""
-    return " ".join(s.split()).casefold()
+_NOTHING_ASKED = Asked()
 
 
 class AnswerType(ABC):
@@ -139,7 +73,7 @@ class AnswerType(ABC):
         """Canonical text of a typed value; raises TypeError/ValueError for a non-value."""
 
     @abstractmethod
-    def _parse_core(self, s: str) -> Any | None:
+    def _parse_core(self, s: str, asked: Asked) -> Any | None:
         """Parse one normalised stage of the text (stripped, non-empty) or return None."""
 
     @abstractmethod
@@ -150,15 +84,17 @@ class AnswerType(ABC):
         return {}
 
     # -- shared behaviour -----------------------------------------------------------------
-    def parse(self, text: str) -> Any | None:
-        """The value when the whole text is exactly one value of this type, else None."""
+    def parse(self, text: str, asked: Asked | None = None) -> Any | None:
+        """The value when the whole text is exactly one value of this type, else None.
+        `asked` (what the question asks) enables the forms that depend on it."""
         if not isinstance(text, str) or len(text) > MAX_ANSWER_CHARS:
             return None
+        asked = asked or _NOTHING_ASKED
         # Try the raw text first, then each unwrapped layer: the first stage that parses wins.
-        for stage in _stages(text):
+        for stage in stages(text):
             if not stage:
                 return None
-            value = self._parse_core(stage)
+            value = self._parse_core(stage, asked)
             if value is not None:
                 return value
         return None
@@ -188,10 +124,10 @@ class AnswerType(ABC):
 
     def value_from_json(self, data: Any) -> Any:
         if not isinstance(data, str):
-            raise ValueError(f"{self.kind} value must be JSON text, got {data!r}")
+            raise ValueError(f"{self.kind} value must be JSON text, got {_r(data)}")
         value = self.parse(data)
         if value is None:
-            raise ValueError(f"not a {self.kind} value: {data!r}")
+            raise ValueError(f"not a {self.kind} value: {_r(data)}")
         return value
 
     def __eq__(self, other: object) -> bool:
@@ -209,17 +145,58 @@ class AnswerType(ABC):
 
 # ASCII digits only (re.ASCII): int() would happily read "٣" and other Unicode digits.
 # Thousands separators must be properly grouped and the first group may not start with 0.
-_INTEGER_RE = re.compile(r"[+-]?(?:[1-9]\d{0,2}(?:,\d{3})+|\d+)", re.ASCII)
+# Space after the sign is allowed ("- 3"): inside an answer wrapper it is not a list bullet.
+_INTEGER_RE = re.compile(r"(?P<sign>[+-]?)\s*(?P<digits>[1-9]\d{0,2}(?:,\d{3})+|\d+)", re.ASCII)
 
 
 def _check_int(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"expected an int, got {value!r}")
+        raise TypeError(f"expected an int, got {_r(value)}")
     return value
 
 
-class IntegerAnswer(AnswerType):
-    """A whole number written in ASCII digits: "42", "-3", "+3", "1,234"."""
+class _NumericAnswer(AnswerType):
+    """Integer and exact number: an optional declared unit, and suffixes the question allows.
+
+    A suffix is accepted only when it cannot change the value: the unit the type declares or
+    the question asks ("30%" where a percentage is asked, never "30%" for a plain number,
+    where it would mean 0.3), or a word naming what the question counts ("2 shapes").
+    """
+
+    def __init__(self, unit: str | None = None) -> None:
+        if unit is not None and unit not in UNITS:
+            raise ValueError(f"unit must be one of {UNITS} or None, got {_r(unit)}")
+        self.unit = unit
+
+    def _params(self) -> dict[str, Any]:
+        # Only when declared: descriptors (and instance bytes) without a unit stay unchanged.
+        return {} if self.unit is None else {"unit": self.unit}
+
+    @abstractmethod
+    def _value(self, s: str) -> Any | None:
+        """The value of a bare number text, or None."""
+
+    def _parse_core(self, s: str, asked: Asked) -> Any | None:
+        value = self._value(s)
+        if value is not None:
+            return value
+        found = split_suffix(s)
+        if found is None:
+            return None
+        text, kind, suffix = found
+        unit = self.unit or asked.unit
+        ok = asked.counts(suffix) if kind == "word" else kind == unit
+        return self._value(text.rstrip()) if ok else None
+
+    def describe(self) -> str:
+        return self._describe() + ("" if self.unit is None else f", in {self.unit}")
+
+    @abstractmethod
+    def _describe(self) -> str: ...
+
+
+class IntegerAnswer(_NumericAnswer):
+    """A whole number written in ASCII digits: "42", "-3", "- 3", "+3", "1,234"."""
 
     kind = "integer"
 
@@ -229,15 +206,16 @@ class IntegerAnswer(AnswerType):
             raise ValueError(f"integer has more than {MAX_DIGITS} digits")
         return text
 
-    def _parse_core(self, s: str) -> int | None:
-        if _INTEGER_RE.fullmatch(s) is None:
+    def _value(self, s: str) -> int | None:
+        m = _INTEGER_RE.fullmatch(s)
+        if m is None:
             return None
-        digits = s.lstrip("+-").replace(",", "")
+        digits = m["digits"].replace(",", "")
         if len(digits) > MAX_DIGITS:
             return None
-        return int(s.replace(",", ""))
+        return -int(digits) if m["sign"] == "-" else int(digits)
 
-    def describe(self) -> str:
+    def _describe(self) -> str:
         return "a whole number written in digits"
 
     def sort_key(self, value: Any) -> Any:
@@ -257,13 +235,15 @@ class IntegerAnswer(AnswerType):
 
 _NUMBER_RE = re.compile(
     r"""
-    (?P<sign>[+-]?)
+    (?P<sign>[+-]?)\s*
     (?:
         (?P<int>[1-9]\d{0,2}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d*))?   # 12  1,234  12.  12.5
       | \.(?P<frac_only>\d+)                                       # .5
-      | (?P<num>\d+)\s*/\s*(?P<den>\d+)                            # 3/4
-      | \\[dt]?frac\s*\{\s*(?P<fsign>[+-]?)\s*(?P<fnum>\d+)\s*\}   # \frac{3}{4}
-        \s*\{\s*(?P<fden>\d+)\s*\}
+      | (?P<num>\d+)\s*[/\u2044]\s*(?P<den>\d+)                    # 3/4  3⁄4 (fraction slash)
+      | \\[dt]?frac\s*                                            # \frac{3}{4}  \frac38
+        (?:\{\s*(?P<fsign>[+-]?)\s*(?P<fnum>\d+)\s*\}|(?P<fnum1>\d))
+        \s*(?:\{\s*(?P<fden>\d+)\s*\}|(?P<fden1>\d))
+      | (?P<vulgar>[\u00bc-\u00be\u2150-\u215e])                     # ⅜ (one fraction character)
     )
     """,
     re.ASCII | re.VERBOSE,
@@ -278,7 +258,7 @@ def _as_fraction(value: Any) -> Fraction:
         return value
     if isinstance(value, int) and not isinstance(value, bool):
         return Fraction(value)
-    raise TypeError(f"expected an int or Fraction, got {value!r}")
+    raise TypeError(f"expected an int or Fraction, got {_r(value)}")
 
 
 def _decimal_places(q: Fraction) -> int | None:
@@ -310,8 +290,9 @@ def _number_text(q: Fraction) -> str | None:
     return text if sum(ch.isdigit() for ch in text) <= MAX_DIGITS else None
 
 
-class NumberAnswer(AnswerType):
-    """An exact rational number: "3", "-1.50", ".5", "3/4", "\\frac{3}{4}".
+class NumberAnswer(_NumericAnswer):
+    """An exact rational number: "3", "-1.50", "- 1/2", ".5", "3/4", "\\frac{3}{4}", "\\frac34",
+    "3⁄4" (U+2044 FRACTION SLASH), "⅜" (one vulgar-fraction character).
 
     Values are Fractions compared exactly (0.5 == 1/2; 0.333 != 1/3). Canonical text is the
     integer when whole, else the exact decimal when it terminates within 12 places, else the
@@ -323,10 +304,10 @@ class NumberAnswer(AnswerType):
     def canonical(self, value: Any) -> str:
         text = _number_text(_as_fraction(value))
         if text is None:
-            raise ValueError(f"number has more than {MAX_DIGITS} digits: {value!r}")
+            raise ValueError(f"number has more than {MAX_DIGITS} digits: {_r(value)}")
         return text
 
-    def _parse_core(self, s: str) -> Fraction | None:
+    def _value(self, s: str) -> Fraction | None:
         if len(s) > 2 * MAX_DIGITS:
             return None
         m = _NUMBER_RE.fullmatch(s)
@@ -343,16 +324,21 @@ class NumberAnswer(AnswerType):
             if int(m["den"]) == 0:
                 return None
             q = Fraction(int(m["num"]), int(m["den"]))
+        elif m["vulgar"] is not None:
+            if m["vulgar"] not in VULGAR_FRACTIONS:  # the class also spans a few non-fractions
+                return None
+            q = VULGAR_FRACTIONS[m["vulgar"]]
         else:
-            if int(m["fden"]) == 0 or (m["sign"] and m["fsign"]):
+            num, den = int(m["fnum"] or m["fnum1"]), int(m["fden"] or m["fden1"])
+            if den == 0 or (m["sign"] and m["fsign"]):
                 return None  # "-\frac{-1}{2}" is too clever to be an intended answer
             negative = negative or m["fsign"] == "-"
-            q = Fraction(int(m["fnum"]), int(m["fden"]))
+            q = Fraction(num, den)
         q = -q if negative else q
         # Only values whose canonical text is itself parsable: keeps canonical() total on them.
         return q if _number_text(q) is not None else None
 
-    def describe(self) -> str:
+    def _describe(self) -> str:
         return "an exact number: an integer, a decimal, or a fraction such as 3/4"
 
     def sort_key(self, value: Any) -> Any:
@@ -370,17 +356,31 @@ _CHOICE_RE = re.compile(
     r"(?:(?:option|choice)\s*)?(?:\((?P<p>[A-Z])\)|\[(?P<b>[A-Z])\]|(?P<l>[A-Z])\)?)",
     re.ASCII | re.IGNORECASE,
 )
+# A letter form followed by text: "B. 3", "B) 3", "(B) 3", "B: 3", "Option B - 3".
+_CHOICE_WITH_TEXT_RE = re.compile(
+    r"(?:(?:option|choice)\s*)?(?:\((?P<p>[A-Z])\)|\[(?P<b>[A-Z])\]|(?P<l>[A-Z])(?:[.):]|\s+-))"
+    r"\s*(?P<text>\S.*)",
+    re.ASCII | re.IGNORECASE | re.DOTALL,
+)
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
+def _letter(m: re.Match[str] | None) -> str | None:
+    return None if m is None else (m["p"] or m["b"] or m["l"]).upper()
+
+
 class ChoiceAnswer(AnswerType):
-    """One option letter among the first n: "B", "(B)", "B)", "b", "Option B", "B."."""
+    """One option letter among the first n: "B", "(B)", "B)", "[B]", "b", "Option B", "B.".
+
+    When the option texts are known (`Asked.options`), the letter followed by exactly its own
+    option's text ("B. 3") is accepted too; a letter with any other text is not one answer.
+    """
 
     kind = "choice"
 
     def __init__(self, n: int) -> None:
         if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= 26:
-            raise ValueError(f"a choice needs 1 to 26 options, got {n!r}")
+            raise ValueError(f"a choice needs 1 to 26 options, got {_r(n)}")
         self.n = n
 
     def _params(self) -> dict[str, Any]:
@@ -388,15 +388,20 @@ class ChoiceAnswer(AnswerType):
 
     def canonical(self, value: Any) -> str:
         if not isinstance(value, str) or len(value) != 1 or value not in _LETTERS[: self.n]:
-            raise ValueError(f"not an option letter among A..{_LETTERS[self.n - 1]}: {value!r}")
+            raise ValueError(f"not an option letter among A..{_LETTERS[self.n - 1]}: {_r(value)}")
         return value
 
-    def _parse_core(self, s: str) -> str | None:
-        m = _CHOICE_RE.fullmatch(s)
-        if m is None:
-            return None
-        letter = (m["p"] or m["b"] or m["l"]).upper()
-        return letter if letter in _LETTERS[: self.n] else None
+    def _parse_core(self, s: str, asked: Asked) -> str | None:
+        letter = _letter(_CHOICE_RE.fullmatch(s))
+        if letter is None and asked.options is not None and len(asked.options) == self.n:
+            m = _CHOICE_WITH_TEXT_RE.fullmatch(s)
+            letter = _letter(m)
+            if m is None or letter is None or letter not in _LETTERS[: self.n]:
+                return None
+            own = label_key(asked.options[_LETTERS.index(letter)])
+            if all(label_key(stage) != own for stage in stages(m["text"])):
+                return None  # another option's text (a hedge) or no option's text
+        return letter if letter is not None and letter in _LETTERS[: self.n] else None
 
     def domain(self) -> list[Any]:
         return list(_LETTERS[: self.n])
@@ -420,10 +425,12 @@ class YesNoAnswer(AnswerType):
 
     def canonical(self, value: Any) -> str:
         if not isinstance(value, bool):
-            raise TypeError(f"expected a bool, got {value!r}")
+            raise TypeError(f"expected a bool, got {_r(value)}")
         return "yes" if value else "no"
 
-    def _parse_core(self, s: str) -> bool | None:
+    def _parse_core(self, s: str, asked: Asked) -> bool | None:
+        if s.endswith("!"):  # "Yes!" is still one yes
+            s = s[:-1].rstrip()
         word = s.lower() if s.isascii() else ""  # ASCII only: "ſ".upper() == "S"
         if word in _YES:
             return True
@@ -443,7 +450,7 @@ class YesNoAnswer(AnswerType):
 
     def value_from_json(self, data: Any) -> Any:
         if not isinstance(data, bool):
-            raise ValueError(f"yesno value must be a JSON boolean, got {data!r}")
+            raise ValueError(f"yesno value must be a JSON boolean, got {_r(data)}")
         return data
 
 
@@ -456,7 +463,10 @@ _FORBIDDEN_LABEL_CHARS = frozenset("{}\\<>\n\r")
 class LabelAnswer(AnswerType):
     """One label from a declared finite set, matched case- and whitespace-insensitively.
 
-    The canonical text is the label exactly as declared.
+    The canonical text is the label exactly as declared. Also accepted: a single-letter label
+    in the choice forms ("(B)", "B)", "[B]", "Option B"); when every label is a direction of
+    one family, its synonyms ("north east", "northeast", "NE"; "counterclockwise",
+    "anti-clockwise", "CCW"); and a label followed by the unit the question asks ("90°").
     """
 
     kind = "label"
@@ -464,38 +474,49 @@ class LabelAnswer(AnswerType):
 
     def __init__(self, labels: Iterable[str]) -> None:
         if isinstance(labels, str):
-            raise ValueError(f"{self.kind}s must be a list of text, not one text {labels!r}")
+            raise ValueError(f"{self.kind}s must be a list of text, not one text {_r(labels)}")
         self.labels = list(labels)
         if not self.labels:
             raise ValueError(f"a {self.kind} answer needs at least one {self.kind}")
         self._by_key: dict[str, str] = {}
         for label in self.labels:
             if not isinstance(label, str) or not label.strip():
-                raise ValueError(f"{self.kind} must be non-empty text, got {label!r}")
+                raise ValueError(f"{self.kind} must be non-empty text, got {_r(label)}")
             if _FORBIDDEN_LABEL_CHARS & set(label):
-                raise ValueError(f"{self.kind} {label!r} contains one of {{ }} \\ < > or newline")
+                raise ValueError(f"{self.kind} {_r(label)} contains one of {{ }} \\ < > or newline")
             key = self._key(label)
             if key in self._by_key:
-                raise ValueError(f"{self.kind}s {self._by_key[key]!r} and {label!r} collide")
+                raise ValueError(f"{self.kind}s {_r(self._by_key[key])} and {_r(label)} collide")
             self._by_key[key] = label
+        self._aliases = direction_aliases(self.labels)
         for label in self.labels:
             # The canonical text must read back as itself (e.g. no label "'x'" next to "x").
             if self.parse(label) != label:
-                raise ValueError(f"{self.kind} {label!r} does not read back as itself")
+                raise ValueError(f"{self.kind} {_r(label)} does not read back as itself")
 
     def _key(self, s: str) -> str:
-        return _label_key(s)
+        return label_key(s)
 
     def _params(self) -> dict[str, Any]:
         return {self._field: list(self.labels)}
 
     def canonical(self, value: Any) -> str:
         if not isinstance(value, str) or self._by_key.get(self._key(value)) != value:
-            raise ValueError(f"not a declared {self.kind}: {value!r}")
+            raise ValueError(f"not a declared {self.kind}: {_r(value)}")
         return value
 
-    def _parse_core(self, s: str) -> str | None:
-        return self._by_key.get(self._key(s))
+    def _parse_core(self, s: str, asked: Asked) -> str | None:
+        found = self._by_key.get(self._key(s))
+        if found is None and self._aliases:
+            found = self._aliases.get(compact(s) or "")
+        if found is None:
+            letter = _letter(_CHOICE_RE.fullmatch(s))
+            found = None if letter is None else self._by_key.get(self._key(letter))
+        if found is None and asked.unit is not None:
+            suffixed = split_suffix(s)
+            if suffixed is not None and suffixed[1] == asked.unit:
+                found = self._by_key.get(self._key(suffixed[0]))
+        return found
 
     def domain(self) -> list[Any]:
         return list(self.labels)
@@ -522,7 +543,7 @@ class ColourAnswer(LabelAnswer):
         return self.labels
 
     def _key(self, s: str) -> str:
-        words = _label_key(s).replace("-", " - ").split()
+        words = label_key(s).replace("-", " - ").split()
         return " ".join(_COLOUR_SPELLINGS.get(w, w) for w in words)
 
     def describe(self) -> str:
@@ -534,9 +555,9 @@ class ColourAnswer(LabelAnswer):
 # Grids larger than this are not visual questions; the cap keeps domain() small.
 _MAX_GRID = 1000
 _CELL_RE = re.compile(
-    r"(?:(?P<r>\d{1,4})\s*,\s*(?P<c>\d{1,4})"
-    r"|row\s*(?P<r2>\d{1,4})\s*,?\s*col(?:umn)?\s*(?P<c2>\d{1,4})"
-    r"|col(?:umn)?\s*(?P<c3>\d{1,4})\s*,?\s*row\s*(?P<r3>\d{1,4}))",
+    r"(?:(?P<r>\d{1,4})(?:\s*,\s*|\s+)(?P<c>\d{1,4})"
+    r"|(?:row|r)\s*(?P<r2>\d{1,4})\s*,?\s*(?:col(?:umn)?|c)\s*(?P<c2>\d{1,4})"
+    r"|(?:col(?:umn)?|c)\s*(?P<c3>\d{1,4})\s*,?\s*(?:row|r)\s*(?P<r3>\d{1,4}))",
     re.ASCII | re.IGNORECASE,
 )
 
@@ -544,7 +565,7 @@ _CELL_RE = re.compile(
 class CellAnswer(AnswerType):
     """A grid cell (row, column), both 1-based; canonical "(2, 3)".
 
-    Accepts "(2,3)", "2, 3", "[2, 3]", "row 2, column 3" and "column 3, row 2".
+    Accepts "(2,3)", "2, 3", "2 3", "[2, 3]", "row 2, column 3", "column 3, row 2", "R2C3".
     """
 
     kind = "cell"
@@ -552,7 +573,7 @@ class CellAnswer(AnswerType):
     def __init__(self, rows: int, cols: int) -> None:
         for name, v in (("rows", rows), ("cols", cols)):
             if isinstance(v, bool) or not isinstance(v, int) or not 1 <= v <= _MAX_GRID:
-                raise ValueError(f"cell {name} must be an int in 1..{_MAX_GRID}, got {v!r}")
+                raise ValueError(f"cell {name} must be an int in 1..{_MAX_GRID}, got {_r(v)}")
         self.rows = rows
         self.cols = cols
 
@@ -561,18 +582,18 @@ class CellAnswer(AnswerType):
 
     def _check(self, value: Any) -> tuple[int, int]:
         if not isinstance(value, tuple | list) or len(value) != 2:
-            raise TypeError(f"expected a (row, column) pair, got {value!r}")
+            raise TypeError(f"expected a (row, column) pair, got {_r(value)}")
         r, c = (_check_int(v) for v in value)
         if not (1 <= r <= self.rows and 1 <= c <= self.cols):
-            raise ValueError(f"cell {value!r} outside {self.rows}x{self.cols} grid")
+            raise ValueError(f"cell {_r(value)} outside {self.rows}x{self.cols} grid")
         return r, c
 
     def canonical(self, value: Any) -> str:
         r, c = self._check(value)
         return f"({r}, {c})"
 
-    def _parse_core(self, s: str) -> tuple[int, int] | None:
-        if s and s[0] in "([" and _OPENERS[s[0]] == s[-1] and _encloses(s, 0):
+    def _parse_core(self, s: str, asked: Asked) -> tuple[int, int] | None:
+        if s and s[0] in "([" and OPENERS[s[0]] == s[-1] and encloses(s, 0):
             s = s[1:-1].strip()
         m = _CELL_RE.fullmatch(s)
         if m is None:
@@ -607,59 +628,6 @@ class CellAnswer(AnswerType):
 _EMPTY_FORMS = frozenset({"[]", "()", "{}", "\\{\\}", "\u2205", "\\emptyset", "\\varnothing"})
 
 
-def _top_level_positions(s: str) -> tuple[list[int], list[int]] | None:
-    """Positions of top-level commas and semicolons, or None if brackets do not balance."""
-    commas: list[int] = []
-    semis: list[int] = []
-    depth = 0
-    i = 0
-    n = len(s)
-    while i < n:
-        ch = s[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch in _OPENERS:
-            depth += 1
-        elif ch in _CLOSERS:
-            depth -= 1
-            if depth < 0:
-                return None
-        elif depth == 0 and ch == ",":
-            commas.append(i)
-        elif depth == 0 and ch == ";":
-            semis.append(i)
-        i += 1
-    return (commas, semis) if depth == 0 else None
-
-
-def _split_top_level(s: str) -> list[str] | None:
-    """Split at top-level semicolons if there are any, else at top-level commas.
-
-    Semicolons win so that items holding commas can be listed: "1, 2; 3, 4" is two cells.
-    Empty items ("1,,2", "1, 2,") make the text malformed.
-    """
-    found = _top_level_positions(s)
-    if found is None:
-        return None
-    commas, semis = found
-    cuts = semis or commas
-    bounds = [-1, *cuts, len(s)]
-    parts = [s[a + 1 : b].strip() for a, b in zip(bounds, bounds[1:], strict=False)]
-    return None if any(not p for p in parts) else parts
-
-
-def _strip_brackets(s: str, pairs: tuple[tuple[str, str], ...]) -> str | None:
-    """The inside of s when one bracket pair from `pairs` encloses all of it, else None."""
-    for left, right in pairs:
-        fits = s.startswith(left) and s.endswith(right) and len(s) >= len(left) + len(right)
-        # "(1, 2), (3, 4)" starts and ends with brackets that are not one pair.
-        if fits and (left.startswith("\\") or _encloses(s, 0)):
-            inner = s[len(left) : len(s) - len(right)].strip()
-            return inner or None
-    return None
-
-
 class _CollectionAnswer(AnswerType):
     """Shared parsing for sequences and sets of a scalar item type."""
 
@@ -667,12 +635,12 @@ class _CollectionAnswer(AnswerType):
 
     def __init__(self, item: AnswerType) -> None:
         if not isinstance(item, AnswerType) or isinstance(item, _CollectionAnswer):
-            raise ValueError(f"{self.kind} items must be a scalar answer type, got {item!r}")
+            raise ValueError(f"{self.kind} items must be a scalar answer type, got {_r(item)}")
         # A label holding a separator could not be told apart from two items.
         if isinstance(item, LabelAnswer):
             for label in item.labels:
                 if "," in label or ";" in label:
-                    raise ValueError(f"{self.kind} item {label!r} contains a separator (, or ;)")
+                    raise ValueError(f"{self.kind} item {_r(label)} contains a separator (, or ;)")
         self.item = item
 
     def _params(self) -> dict[str, Any]:
@@ -680,28 +648,31 @@ class _CollectionAnswer(AnswerType):
 
     def _items(self, value: Any) -> list[Any]:
         if isinstance(value, str | bytes) or not isinstance(value, Iterable):
-            raise TypeError(f"expected a collection of items, got {value!r}")
+            raise TypeError(f"expected a collection of items, got {_r(value)}")
         return list(value)
 
-    def _parse_items(self, s: str) -> list[Any] | None:
+    def _parse_items(self, s: str, asked: Asked) -> list[Any] | None:
         if s in _EMPTY_FORMS:
             return []
         # Brackets belong to the list ("[1, 2]") unless they belong to a single item ("(2, 3)").
-        bodies = [b for b in (_strip_brackets(s, self._brackets), s) if b is not None]
-        for body in bodies:
-            parts = _split_top_level(body)
-            if parts is None:
-                continue
-            values = [self.item.parse(p) for p in parts]
-            if all(v is not None for v in values):
-                return values
+        bodies = [b for b in (strip_brackets(s, self._brackets), s) if b is not None]
+        # " and " splits only when the plain split fails: a label may hold "and" itself.
+        for conjunction in (False, True):
+            for body in bodies:
+                parts = split_top_level(body, conjunction)
+                if parts is None:
+                    continue
+                values = [self.item.parse(p, asked) for p in parts]
+                if all(v is not None for v in values):
+                    return values
         return None
 
 
 class SequenceAnswer(_CollectionAnswer):
     """An ordered list of items; canonical "a, b, c" and "[]" for the empty list.
 
-    Accepts comma- or semicolon-separated items, optionally inside [] or ().
+    Accepts comma- or semicolon-separated items, optionally inside [] or (), and "and" before
+    the last item ("1, 2 and 3", "2 and 3").
     """
 
     kind = "sequence"
@@ -712,8 +683,8 @@ class SequenceAnswer(_CollectionAnswer):
             return "[]"
         return ", ".join(self.item.canonical(v) for v in items)
 
-    def _parse_core(self, s: str) -> tuple[Any, ...] | None:
-        values = self._parse_items(s)
+    def _parse_core(self, s: str, asked: Asked) -> tuple[Any, ...] | None:
+        values = self._parse_items(s, asked)
         return None if values is None else tuple(values)
 
     def describe(self) -> str:
@@ -724,7 +695,7 @@ class SequenceAnswer(_CollectionAnswer):
 
     def value_from_json(self, data: Any) -> Any:
         if not isinstance(data, list):
-            raise ValueError(f"sequence value must be a JSON list, got {data!r}")
+            raise ValueError(f"sequence value must be a JSON list, got {_r(data)}")
         return tuple(self.item.value_from_json(v) for v in data)
 
 
@@ -732,7 +703,8 @@ class SetAnswer(_CollectionAnswer):
     """An unordered collection without repeats; canonical items sorted, "[]" when empty.
 
     Order follows the item domain when there is one, else the natural order of values.
-    A repeated item makes the text malformed (it is not a set written once).
+    A repeated item makes the text malformed (it is not a set written once). Written like a
+    sequence, including "A and B" and "A, B, and C"; also inside {} or \\{\\}.
     """
 
     kind = "set"
@@ -742,7 +714,7 @@ class SetAnswer(_CollectionAnswer):
         items = self._items(value)
         texts = [self.item.canonical(v) for v in items]
         if len(set(texts)) != len(texts):
-            raise ValueError(f"set value has repeated items: {value!r}")
+            raise ValueError(f"set value has repeated items: {_r(value)}")
         return sorted(items, key=self.item.sort_key)
 
     def canonical(self, value: Any) -> str:
@@ -751,8 +723,8 @@ class SetAnswer(_CollectionAnswer):
             return "[]"
         return ", ".join(self.item.canonical(v) for v in items)
 
-    def _parse_core(self, s: str) -> frozenset[Any] | None:
-        values = self._parse_items(s)
+    def _parse_core(self, s: str, asked: Asked) -> frozenset[Any] | None:
+        values = self._parse_items(s, asked)
         if values is None:
             return None
         result = frozenset(values)
@@ -769,7 +741,7 @@ class SetAnswer(_CollectionAnswer):
 
     def value_from_json(self, data: Any) -> Any:
         if not isinstance(data, list):
-            raise ValueError(f"set value must be a JSON list, got {data!r}")
+            raise ValueError(f"set value must be a JSON list, got {_r(data)}")
         values = [self.item.value_from_json(v) for v in data]
         self._sorted_unique(values)
         return frozenset(values)
@@ -780,19 +752,24 @@ class SetAnswer(_CollectionAnswer):
 
 def _require(d: dict[str, Any], key: str) -> Any:
     if key not in d:
-        raise ValueError(f"answer type {d.get('kind')!r} needs field {key!r}")
+        raise ValueError(f"answer type {_r(d.get('kind'))} needs field {_r(key)}")
     return d[key]
 
 
-def answer_type_from_json(d: dict[str, Any]) -> AnswerType:
-    """Rebuild an answer type from its `to_json()` descriptor; ValueError if malformed."""
+def answer_type_from_json(d: dict[str, Any], _item: bool = False) -> AnswerType:
+    """Rebuild an answer type from its `to_json()` descriptor; ValueError if malformed.
+
+    Collections hold scalar items only, so a descriptor is at most two levels deep and any
+    deeper nesting is refused at the second level (never a RecursionError)."""
     if not isinstance(d, dict):
-        raise ValueError(f"answer type descriptor must be an object, got {d!r}")
+        raise ValueError(f"answer type descriptor must be an object, got {_r(d)}")
     kind = d.get("kind")
+    if _item and kind in ("sequence", "set"):
+        raise ValueError(f"collection items must be a scalar answer type, got kind {kind!r}")
     if kind == "integer":
-        return IntegerAnswer()
+        return IntegerAnswer(d.get("unit"))
     if kind == "number":
-        return NumberAnswer()
+        return NumberAnswer(d.get("unit"))
     if kind == "yesno":
         return YesNoAnswer()
     if kind == "choice":
@@ -804,7 +781,7 @@ def answer_type_from_json(d: dict[str, Any]) -> AnswerType:
     if kind == "cell":
         return CellAnswer(_require(d, "rows"), _require(d, "cols"))
     if kind == "sequence":
-        return SequenceAnswer(answer_type_from_json(_require(d, "item")))
+        return SequenceAnswer(answer_type_from_json(_require(d, "item"), _item=True))
     if kind == "set":
-        return SetAnswer(answer_type_from_json(_require(d, "item")))
-    raise ValueError(f"unknown answer type kind {kind!r}")
+        return SetAnswer(answer_type_from_json(_require(d, "item"), _item=True))
+    raise ValueError(f"unknown answer type kind {_r(kind)}")

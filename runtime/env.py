@@ -19,6 +19,7 @@ from typing import Any
 from PIL import Image
 
 from tron import answers, rewards
+from tron.answer_forms import asked_by, bounded_repr
 from tron.program import Generated
 from tron.themes import THEMES, Theme, pick_theme
 
@@ -131,6 +132,8 @@ class Instance:
             response,
             self.meta.get("reward", "binary"),
             self.meta.get("wrapper"),
+            question=self.question,
+            options=self.meta.get("options"),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -178,27 +181,65 @@ def score(
     response: Any,
     scheme: str = "binary",
     wrapper: str | None = None,
+    *,
+    question: str | None = None,
+    options: Sequence[str] | None = None,
 ) -> float:
-    """Reward for a response; never raises on any response value."""
-    if not isinstance(response, str):
+    """Reward for a response under a scheme of REWARD_SCHEMES: "binary" 1.0 / 0.0, "tron"
+    +1 / -0.5 (one wrong value) / -1 (malformed, hedged, wrapper missing, not text); a "tron"
+    record without a wrapper accepts any wrapper kind. `question` and `options` (the option
+    texts of a choice) enable the answer forms that depend on them ("30%", "2 shapes",
+    "B. 3"). Never raises on any response value; ValueError for an unknown scheme, wrapper,
+    or malformed question/options."""
+    if not isinstance(scheme, str) or scheme not in REWARD_SCHEMES:
+        raise ValueError(
+            f"unknown reward scheme {bounded_repr(scheme)}; expected one of {REWARD_SCHEMES}"
+        )
+    if wrapper is not None and (not isinstance(wrapper, str) or wrapper not in rewards.WRAPPERS):
+        raise ValueError(
+            f"unknown wrapper {bounded_repr(wrapper)}; expected None or one of {rewards.WRAPPERS}"
+        )
+    if question is not None and not isinstance(question, str):
+        raise ValueError(f"question must be text, got {bounded_repr(question)}")
+    if options is not None and (
+        not isinstance(options, list | tuple) or not all(isinstance(o, str) for o in options)
+    ):
+        raise ValueError(f"options must be a list of text, got {bounded_repr(options)}")
+    if not isinstance(response, str):  # nothing to extract: malformed
         return 0.0 if scheme == "binary" else -1.0
-    if scheme == "tron" and wrapper:
-        return rewards.tron_reward(atype, gold, response, wrapper)
-    return rewards.verify(atype, gold, response)
+    asked = asked_by(question, options)
+    if scheme == "tron":
+        return rewards.tron_reward(atype, gold, response, wrapper, asked)
+    return rewards.verify(atype, gold, response, asked)
 
 
 def verify(instance: dict[str, Any] | Instance, response: Any) -> float:
     """Score a response against a serialized instance alone (what a trainer's dataset stores).
-    A corrupt instance record raises ValueError; a bad response only ever scores low."""
+    A malformed instance record raises ValueError naming the fault; a bad response only ever
+    scores low."""
     if isinstance(instance, Instance):
         return instance.verify(response)
+    if not isinstance(instance, dict):
+        raise ValueError(f"not a TRON instance record: expected a dict, got {type(instance)}")
+    meta = instance.get("meta")
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise ValueError(f"not a TRON instance record: meta must be an object, got {type(meta)}")
     try:
         atype = answers.answer_type_from_json(instance["answer_type"])
         gold = atype.value_from_json(instance["answer"])
-        meta = instance.get("meta") or {}
-    except (KeyError, TypeError, AttributeError) as exc:
+    except (KeyError, TypeError, ValueError) as exc:
         raise ValueError(f"not a TRON instance record: {exc}") from None
-    return score(atype, gold, response, meta.get("reward", "binary"), meta.get("wrapper"))
+    return score(
+        atype,
+        gold,
+        response,
+        meta.get("reward", "binary"),
+        meta.get("wrapper"),
+        question=instance.get("question"),
+        options=meta.get("options"),
+    )
 
 
 def answer_value(kind: str, value: Any) -> Any:

@@ -4,6 +4,11 @@ A response scores only when its final answer is extracted, parses as exactly one
 answer type, equals the gold value, and is not hedged. Hedging means several candidates of the
 winning wrapper kind that do not all parse to the same value ("\\boxed{3} ... \\boxed{4}");
 textual hedges inside one candidate ("3 or 4", "A, B", "3-4") already fail the strict parser.
+
+Two schemes (the `reward` of an instance): "binary" gives 1.0 correct / 0.0 otherwise; "tron"
+(the published scheme) gives +1 correct, -0.5 for one well-formed wrong value, -1 for anything
+malformed (nothing extracted, unparsable, hedged, wrapper missing, or a response that is not
+text). `Asked` (what the question asks) enables the answer forms that depend on it.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import Any
 
+from tron.answer_forms import Asked, bounded_repr
 from tron.answers import AnswerType
 from tron.extract import WRAPPER_KINDS, Extraction, extract, extract_with
 
@@ -44,14 +50,16 @@ class Outcome(Enum):
     MALFORMED = "malformed"  # nothing extracted, unparsable, or hedged
 
 
-def judge(answer_type: AnswerType, gold: Any, extraction: Extraction) -> Outcome:
+def judge(
+    answer_type: AnswerType, gold: Any, extraction: Extraction, asked: Asked | None = None
+) -> Outcome:
     """Classify an extraction against the gold value (which must be a valid value)."""
     if extraction.text is None:
         return Outcome.MALFORMED
     # Parse each distinct candidate once: repeating the same box is common and harmless.
     keys: set[str] = set()
     for text in set(extraction.candidates):
-        value = answer_type.parse(text)
+        value = answer_type.parse(text, asked)
         if value is None:
             return Outcome.MALFORMED
         keys.add(answer_type.canonical(value))
@@ -69,23 +77,36 @@ def _check_inputs(answer_type: AnswerType, gold: Any, response: object) -> None:
     answer_type.canonical(gold)
 
 
-def verify(answer_type: AnswerType, gold: Any, response: str) -> float:
+def verify(answer_type: AnswerType, gold: Any, response: str, asked: Asked | None = None) -> float:
     """1.0 iff the final answer is extracted, parses, equals gold and is not hedged; else 0.0."""
     _check_inputs(answer_type, gold, response)
     try:
-        outcome = judge(answer_type, gold, extract(response))
+        outcome = judge(answer_type, gold, extract(response), asked)
     except (RecursionError, ValueError):  # last resort: the parsers are total by construction
         return 0.0
     return 1.0 if outcome is Outcome.CORRECT else 0.0
 
 
-def tron_reward(answer_type: AnswerType, gold: Any, response: str, required_wrapper: str) -> float:
-    """+1 correct in the required wrapper, -0.5 wrong, -1 malformed/hedged or wrapper missing."""
-    if required_wrapper not in WRAPPERS:
-        raise ValueError(f"unknown wrapper {required_wrapper!r}; expected one of {WRAPPERS}")
+def tron_reward(
+    answer_type: AnswerType,
+    gold: Any,
+    response: str,
+    required_wrapper: str | None,
+    asked: Asked | None = None,
+) -> float:
+    """+1 correct in the required wrapper, -0.5 wrong, -1 malformed/hedged or wrapper missing.
+    `required_wrapper=None` (no wrapper was named) accepts any kind, tried as `extract` does."""
+    if required_wrapper is not None and required_wrapper not in WRAPPERS:
+        raise ValueError(
+            f"unknown wrapper {bounded_repr(required_wrapper)}; expected one of {WRAPPERS}"
+        )
     _check_inputs(answer_type, gold, response)
+    if required_wrapper is None:
+        extraction = extract(response)
+    else:
+        extraction = extract_with(response, required_wrapper)
     try:
-        outcome = judge(answer_type, gold, extract_with(response, required_wrapper))
+        outcome = judge(answer_type, gold, extraction, asked)
     except (RecursionError, ValueError):
         return _TRON_REWARD_MALFORMED
     if outcome is Outcome.CORRECT:
