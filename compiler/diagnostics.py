@@ -68,6 +68,15 @@ class SpecError(Exception):
         return "\n".join(d.render(split.get(d.path)) for d in self.diagnostics)
 
 
+class InputError(ValueError):
+    """A path the user gave that cannot be used (missing, unreadable, not a regular file, an
+    output folder that is a file): the user's to fix, reported as one line."""
+
+    def __init__(self, path: str, problem: str):
+        self.path, self.problem = path, problem
+        super().__init__(f"{path}: {problem}")
+
+
 class InternalCompilerError(Exception):
     """A bug in tronc itself, not in the spec being compiled."""
 
