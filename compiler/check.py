@@ -12,6 +12,7 @@ from pathlib import PurePosixPath
 from tron.compiler import syntax as s
 from tron.compiler import types as t
 from tron.compiler.diagnostics import DiagnosticSink, Span
+from tron.compiler.limits import MAX_CANVAS, MAX_LEVEL, MIN_CANVAS
 from tron.stdlib.registry import CATALOGUE
 
 BUCKETS = ("spatial", "mathematical", "diagram", "pattern_logic", "counting")
@@ -140,12 +141,16 @@ class Checker:
                     f"reversed level range {st.lo} to {st.hi}",
                     f"write levels {st.hi} to {st.lo}",
                 )
+            elif st.hi > MAX_LEVEL:  # tools sample and analyse every level: keep it bounded
+                self.error(st.span, f"level range ends above {MAX_LEVEL} ({st.hi})")
             self.out.levels = (st.lo, st.hi)
         elif isinstance(st, s.Tags):
             self.out.tags = tuple(i.value for i in st.tags)
         elif isinstance(st, s.Canvas):
-            if not (16 <= st.width <= 4096 and 16 <= st.height <= 4096):
-                self.error(st.span, "canvas size must be between 16 and 4096 pixels")
+            sizes = (st.width, st.height)
+            if not all(MIN_CANVAS <= n <= MAX_CANVAS for n in sizes):
+                msg = f"canvas size must be between {MIN_CANVAS} and {MAX_CANVAS} pixels"
+                self.error(st.span, msg)
             bg = st.background.value if st.background else "white"
             if st.background:
                 self.colour_literal(st.background)

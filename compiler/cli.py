@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
 from tron._version import __version__
-from tron.compiler.diagnostics import InternalCompilerError, SpecError
+from tron.compiler.diagnostics import InputError, InternalCompilerError, SpecError
 
 DEFAULT_OUT = "build/tasks"
 
@@ -80,21 +81,29 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def env_id_pattern() -> str:
+    """The grammar's own ENV_ID pattern, so `new` accepts exactly what `check` will."""
+    from tron.compiler.parse import parser
+
+    (term,) = [t for t in parser().terminals if t.name == "ENV_ID"]
+    return term.pattern.value
+
+
 def new_spec(name: str, tasks: Path) -> int:
     from tron.compiler.check import BUCKETS
 
     bucket, _, stem = name.partition("/")
-    if bucket not in BUCKETS or not stem.isidentifier() or stem != stem.lower():
+    if bucket not in BUCKETS or not re.fullmatch(env_id_pattern(), name, flags=re.ASCII):
         print(
-            f"tronc: error: name must be BUCKET/name with BUCKET one of {', '.join(BUCKETS)} "
-            "and name in lower_snake_case",
+            f"tronc: error: {name!r}: name must be BUCKET/name with BUCKET one of "
+            f"{', '.join(BUCKETS)} and name in ASCII lower_snake_case (a-z, 0-9, _)",
             file=sys.stderr,
         )
         return 2
     target = tasks / bucket / f"{stem}.tron"
     if target.exists():
-        print(f"tronc: error: {target} already exists; not overwriting it", file=sys.stderr)
-        return 1
+        print(f"tronc: error: {target}: already exists; not overwriting it", file=sys.stderr)
+        return 2
     target.parent.mkdir(parents=True, exist_ok=True)
     title = stem.replace("_", " ").capitalize()
     target.write_text(SKELETON.format(env_id=name, title=title, bucket=bucket), encoding="utf-8")
@@ -103,6 +112,8 @@ def new_spec(name: str, tasks: Path) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Exit 0 on success, 1 for mistakes in specs, 2 for bad input (paths, arguments),
+    3 for a bug in tronc. A user error is never shown as a traceback."""
     args = build_parser().parse_args(argv)
     try:
         return run(args)
@@ -111,6 +122,13 @@ def main(argv: list[str] | None = None) -> int:
         n = len(exc.diagnostics)
         print(f"tronc: {n} error{'s' if n != 1 else ''}", file=sys.stderr)
         return 1
+    except InputError as exc:
+        print(f"tronc: error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # e.g. an output folder that cannot be written
+        where = exc.filename if exc.filename is not None else "tronc"
+        print(f"tronc: error: {where}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     except InternalCompilerError as exc:
         print(
             f"tronc: internal compiler error (a bug in tronc, please report it): {exc}",
@@ -119,6 +137,13 @@ def main(argv: list[str] | None = None) -> int:
         return 3
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a bug outside compile_source: still not a user's traceback
+        print(
+            "tronc: internal compiler error (a bug in tronc, please report it): "
+            f"{type(exc).__name__}: {exc}",
+            file=sys.stderr,
+        )
+        return 3
 
 
 if __name__ == "__main__":

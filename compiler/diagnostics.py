@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+MAX_ERRORS = 100  # diagnostics collected per spec; checking stops after that many
+
 
 @dataclass(frozen=True)
 class Span:
@@ -31,14 +33,15 @@ class Diagnostic:
     message: str
     hint: str | None = None
 
-    def render(self, source: str | None) -> str:
-        """`path:line:col: error: message`, the source line, and a caret/tilde underline."""
+    def render(self, source: str | list[str] | None) -> str:
+        """`path:line:col: error: message`, the source line, and a caret/tilde underline.
+        `source` may be given already split into lines (by \n only, as Lark counts them)."""
         head = f"{self.path}:{self.span.line}:{self.span.col}: error: {self.message}"
         lines = [head]
         if source is not None:
-            src_lines = source.splitlines()
+            src_lines = source.split("\n") if isinstance(source, str) else source
             if 1 <= self.span.line <= len(src_lines):
-                text = src_lines[self.span.line - 1].expandtabs(1)
+                text = src_lines[self.span.line - 1].removesuffix("\r").expandtabs(1)
                 start = self.span.col - 1
                 end = self.span.end_col - 1 if self.span.end_line == self.span.line else len(text)
                 width = max(1, min(end, len(text)) - start)
@@ -58,7 +61,20 @@ class SpecError(Exception):
         super().__init__(self.render())
 
     def render(self) -> str:
-        return "\n".join(d.render(self.sources.get(d.path)) for d in self.diagnostics)
+        split: dict[str, list[str]] = {}  # each source split once, not once per diagnostic
+        for path, text in self.sources.items():
+            if any(d.path == path for d in self.diagnostics):
+                split[path] = text.split("\n")
+        return "\n".join(d.render(split.get(d.path)) for d in self.diagnostics)
+
+
+class InputError(ValueError):
+    """A path the user gave that cannot be used (missing, unreadable, not a regular file, an
+    output folder that is a file): the user's to fix, reported as one line."""
+
+    def __init__(self, path: str, problem: str):
+        self.path, self.problem = path, problem
+        super().__init__(f"{path}: {problem}")
 
 
 class InternalCompilerError(Exception):
@@ -75,6 +91,9 @@ class DiagnosticSink:
 
     def error(self, span: Span, message: str, hint: str | None = None) -> None:
         self.items.append(Diagnostic(self.path, span, message, hint))
+        if len(self.items) >= MAX_ERRORS:  # bounded work and output on a hostile spec
+            self.items.append(Diagnostic(self.path, span, "too many errors; stopping here"))
+            self.raise_if_any()
 
     def raise_if_any(self) -> None:
         if self.items:

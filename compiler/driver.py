@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -15,7 +16,14 @@ from pathlib import Path
 from tron._version import __version__
 from tron.compiler.check import check
 from tron.compiler.codegen import generate_module, source_hash
-from tron.compiler.diagnostics import Diagnostic, InternalCompilerError, Span, SpecError
+from tron.compiler.diagnostics import (
+    Diagnostic,
+    InputError,
+    InternalCompilerError,
+    Span,
+    SpecError,
+)
+from tron.compiler.limits import MAX_SPEC_BYTES
 from tron.compiler.parse import parse
 
 MANIFEST = "manifest.json"
@@ -68,24 +76,61 @@ def compile_source(source: str, path: str) -> Compiled:
 
 
 def read_spec(path: Path) -> str:
+    """A spec's text. Only a regular file is read, and at most MAX_SPEC_BYTES + 1 bytes of it,
+    so a FIFO, a device such as /dev/zero or a huge file never hangs or fills memory."""
     try:
-        return path.read_text(encoding="utf-8")
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then rejects it.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        dangling = path.is_symlink() and not path.exists()
+        raise InputError(str(path), "dangling symbolic link" if dangling else why(exc)) from None
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        raise InputError(str(path), f"not a regular file ({file_kind(mode)})")
+    with os.fdopen(fd, "rb") as f:
+        try:
+            data = f.read(MAX_SPEC_BYTES + 1)
+        except OSError as exc:
+            raise InputError(str(path), why(exc)) from None
+    if len(data) > MAX_SPEC_BYTES:
+        msg = f"spec is larger than {MAX_SPEC_BYTES} bytes, the limit"
+        raise SpecError([Diagnostic(str(path), Span.point(1, 1), msg)])
+    try:
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise SpecError(
             [Diagnostic(str(path), Span.point(1, 1), f"not UTF-8 text: {exc}")]
         ) from None
 
 
+def why(exc: OSError) -> str:
+    return (exc.strerror or type(exc).__name__).lower()
+
+
+def file_kind(mode: int) -> str:
+    kinds = [
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    ]
+    return next((name for test, name in kinds if test(mode)), "not a file")
+
+
 def find_specs(paths: Iterable[str | Path]) -> list[Path]:
-    """Every .tron file under the given files/folders, in sorted order."""
+    """Every .tron file under the given files/folders, in sorted order. Folders whose name
+    ends in .tron are walked, not read; anything else that is not a regular file is left to
+    read_spec, which rejects it by name."""
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out.extend(sorted(p.rglob("*.tron")))
-        elif p.exists():
+            out.extend(sorted(f for f in p.rglob("*.tron") if not f.is_dir()))
+        elif p.exists() or p.is_symlink():
             out.append(p)
         else:
-            raise SpecError([Diagnostic(str(p), Span.point(1, 1), "no such file or folder")])
+            raise InputError(str(p), "no such file or folder")
     return out
 
 
@@ -126,6 +171,10 @@ def compile_many(
         except SpecError as exc:
             errors.extend(exc.diagnostics)
             sources.update(exc.sources)
+        except InputError as exc:
+            if not skip_broken:
+                raise
+            print(f"tronc: skipped {exc}", file=sys.stderr)
     seen: dict[str, Compiled] = {}
     for c in results:
         if c.env_id in seen:
@@ -205,6 +254,8 @@ def write_atomic(path: Path, text: str) -> None:
 def compile_dir(
     paths: Iterable[str | Path], out_dir: Path, progress: bool = False, skip_broken: bool = False
 ) -> tuple[list[Compiled], int]:
+    if out_dir.exists() and not out_dir.is_dir():  # checked before any work is done
+        raise InputError(str(out_dir), "output path exists and is not a folder")
     specs = find_specs(paths)
     compiled = compile_many(specs, load_manifest(out_dir), progress, skip_broken)
     return compiled, write_output(compiled, out_dir)

@@ -7,10 +7,11 @@ from importlib import resources
 from typing import Any
 
 import lark
-from lark import Token, Transformer, v_args
+from lark import Token, Transformer_NonRecursive, v_args
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 from lark.lexer import PatternStr
 
+from tron.compiler import limits
 from tron.compiler import syntax as s
 from tron.compiler.diagnostics import Diagnostic, Span, SpecError
 
@@ -52,8 +53,25 @@ def tok_span(tok: Token) -> Span:
     return Span(tok.line or 1, tok.column or 1, tok.end_line or 1, tok.end_column or 1)
 
 
+def too_long(tok: Token, what: str, limit: int) -> SpecErrorAt:
+    return SpecErrorAt(
+        tok_span(tok), f"{what} is {len(tok.value)} characters; the limit is {limit}"
+    )
+
+
+def int_value(tok: Token) -> int:
+    """An integer literal, capped before int() (which is slow and refuses > 4300 digits)."""
+    if len(tok.value.lstrip("-")) > limits.MAX_INT_DIGITS:
+        raise SpecErrorAt(
+            tok_span(tok), f"integer literal has more than {limits.MAX_INT_DIGITS} digits"
+        )
+    return int(tok)
+
+
 def decode_string(tok: Token) -> str:
     """Decode a STRING token: \\" \\\\ \\n \\t are the only escapes."""
+    if len(tok.value) - 2 > limits.MAX_STRING_CHARS:
+        raise too_long(tok, "string", limits.MAX_STRING_CHARS)
     body, out, i = tok.value[1:-1], [], 0
     escapes = {'"': '"', "\\": "\\", "n": "\n", "t": "\t"}
     while i < len(body):
@@ -83,7 +101,7 @@ def str_item(tok: Token) -> s.StrItem:
 
 
 @v_args(meta=True, inline=True)
-class ToAst(Transformer[Token, Any]):
+class ToAst(Transformer_NonRecursive[Token, Any]):  # no recursion: depth is checked later
     # ---- statements
     def start(self, meta: Any, *stmts: s.Stmt) -> tuple[s.Stmt, ...]:
         return stmts
@@ -101,16 +119,16 @@ class ToAst(Transformer[Token, Any]):
         return s.HeaderField(span_of(meta), "bucket", str(tok), tok_span(tok))
 
     def version_decl(self, meta: Any, tok: Token) -> s.Stmt:
-        return s.HeaderField(span_of(meta), "version", int(tok), tok_span(tok))
+        return s.HeaderField(span_of(meta), "version", int_value(tok), tok_span(tok))
 
     def levels_decl(self, meta: Any, lo: Token, hi: Token) -> s.Stmt:
-        return s.Levels(span_of(meta), int(lo), int(hi))
+        return s.Levels(span_of(meta), int_value(lo), int_value(hi))
 
     def tags_decl(self, meta: Any, *toks: Token) -> s.Stmt:
         return s.Tags(span_of(meta), tuple(str_item(t) for t in toks))
 
     def canvas_decl(self, meta: Any, w: Token, h: Token, bg: Token | None) -> s.Stmt:
-        return s.Canvas(span_of(meta), int(w), int(h), str_item(bg) if bg else None)
+        return s.Canvas(span_of(meta), int_value(w), int_value(h), str_item(bg) if bg else None)
 
     def palette_decl(self, meta: Any, name: Token, *toks: Token) -> s.Stmt:
         return s.Palette(span_of(meta), str(name), tok_span(name), tuple(map(str_item, toks)))
@@ -147,9 +165,11 @@ class ToAst(Transformer[Token, Any]):
 
     # ---- expressions
     def int_lit(self, meta: Any, tok: Token) -> s.Expr:
-        return s.Literal(span_of(meta), int(tok))
+        return s.Literal(span_of(meta), int_value(tok))
 
     def real_lit(self, meta: Any, tok: Token) -> s.Expr:
+        if len(tok.value) > limits.MAX_DECIMAL_CHARS:
+            raise too_long(tok, "decimal literal", limits.MAX_DECIMAL_CHARS)
         return s.Literal(span_of(meta), float(tok))
 
     def str_lit(self, meta: Any, tok: Token) -> s.Expr:
@@ -232,7 +252,11 @@ class ToAst(Transformer[Token, Any]):
 
 
 def parse(source: str, path: str = "<spec>") -> s.Spec:
-    """Parse spec text. Raises SpecError (with a located Diagnostic) on any syntax error."""
+    """Parse spec text. Raises SpecError (with a located Diagnostic) on any syntax error or
+    on a spec over one of the caps in `limits`."""
+    early = limits.scan_source(source, path)
+    if early:
+        raise SpecError(early, {path: source})
     try:
         tree = parser().parse(source)
         stmts = ToAst().transform(tree)
@@ -243,6 +267,13 @@ def parse(source: str, path: str = "<spec>") -> s.Spec:
             diag = Diagnostic(path, exc.orig_exc.span, exc.orig_exc.message)
             raise SpecError([diag], {path: source}) from None
         raise
+    if len(stmts) > limits.MAX_STATEMENTS:
+        st = stmts[limits.MAX_STATEMENTS]
+        msg = f"more than {limits.MAX_STATEMENTS} statements in one spec"
+        raise SpecError([Diagnostic(path, st.span, msg)], {path: source})
+    deep = limits.depth_errors(stmts, path)
+    if deep:
+        raise SpecError(deep, {path: source})
     return s.Spec(path, source, tuple(stmts))
 
 

@@ -6,6 +6,7 @@ import hashlib
 import importlib.util
 import json
 import os
+import re
 import sys
 from importlib import resources
 from pathlib import Path
@@ -16,6 +17,8 @@ from tron._version import __version__
 from tron.env import Env
 
 BUCKETS = ("spatial", "mathematical", "diagram", "pattern_logic", "counting")
+# What tronc names a module (env id with "/" as "__"): a manifest cannot point elsewhere.
+MODULE_FILE = re.compile(r"[a-z][a-z0-9_]*__[a-z][a-z0-9_]*\.py\Z")
 
 
 def cache_root() -> Path:
@@ -59,9 +62,13 @@ class Suite:
                     f"{p} was compiled by tronc {manifest.get('compiler_version')}"
                     f"; this is {__version__}: run `tronc compile` again"
                 )
+            for e in manifest["envs"]:
+                if not MODULE_FILE.match(str(e.get("module"))):
+                    raise ValueError(f"{p}: manifest names a module {e.get('module')!r}")
             return cls(p, manifest["envs"])
         if not p.exists():
-            raise FileNotFoundError(f"no such folder: {p}")
+            what = "dangling symbolic link" if p.is_symlink() else "no such file or folder"
+            raise FileNotFoundError(f"{p}: {what}")
         from tron.compiler.driver import compile_dir
 
         key = hashlib.sha256(str(p.resolve()).encode()).hexdigest()[:16]

@@ -35,7 +35,7 @@ def test_check_reports_located_errors_and_exit_1():
 
 def test_check_missing_path_is_a_clear_error():
     proc = tronc("check", "no/such/dir")
-    assert proc.returncode == 1 and "no such file or folder" in proc.stderr
+    assert proc.returncode == 2 and "no such file or folder" in proc.stderr
 
 
 def test_compile_is_incremental(tmp_path):
@@ -62,7 +62,7 @@ def test_new_writes_a_skeleton_that_compiles(tmp_path):
     assert spec.exists()
     assert tronc("check", str(spec)).returncode == 0
     again = tronc("new", "counting/count_dots", "--tasks", str(tmp_path))
-    assert again.returncode == 1 and "already exists" in again.stderr
+    assert again.returncode == 2 and "already exists" in again.stderr
     bad = tronc("new", "nobucket/x", "--tasks", str(tmp_path))
     assert bad.returncode == 2
 
