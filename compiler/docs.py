@@ -16,7 +16,7 @@ END = "<!-- catalogue:end -->"
 
 
 def domain_heading(module_name: str) -> str:
-    """"Geometry (`geometry`)": a stdlib module's DOMAIN and its name, for the catalogue."""
+    """The catalogue heading of a stdlib module: its DOMAIN and name, "Geometry (`geometry`)"."""
     module = sys.modules[module_name]
     short = module_name.rsplit(".", 1)[-1]
     return f"{getattr(module, 'DOMAIN', short)} (`{short}`)"
