@@ -13,7 +13,7 @@ from typing import Any
 from tron import answers
 from tron.scene import Scene
 from tron.stdlib import component
-from tron.stdlib.core import number_word, ordinal
+from tron.stdlib.words import number_word, ordinal
 
 MAX_TRIES = 200  # rejection-sampling cap per sample; exhausting it is an error, never a hang
 

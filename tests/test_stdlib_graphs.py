@@ -1,4 +1,6 @@
-"""Graph algorithms on hand-built graphs, and legibility of random layouts."""
+"""Legibility of random graph layouts, layered DAGs and drawing."""
+
+from __future__ import annotations
 
 import math
 import random
@@ -8,66 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tron import stdlib as rt
+from tron.stdlib._geom import seg_dist
 from tron.stdlib.component import SampleRejected
-from tron.stdlib.graphs import Graph, _seg_dist
-
-
-def _g(n: int, edges: list[tuple[int, int, int]], directed: bool = False, weighted: bool = True):
-    return rt.graph_from_edges(
-        random.Random(0), n, [{"a": a, "b": b, "w": w} for a, b, w in edges], directed, weighted
-    )
-
-
-def test_weighted_shortest_path() -> None:
-    # A-B 4, A-C 1, C-B 2, B-D 1, C-D 5: A->D best is A-C-B-D = 4.
-    g = _g(5, [(0, 1, 4), (0, 2, 1), (2, 1, 2), (1, 3, 1), (2, 3, 5)])
-    assert rt.shortest_path_length(g, 0, 3) == 4
-    assert rt.shortest_path_length(g, 3, 0) == 4
-    assert rt.shortest_path_length(g, 0, 4) == -1  # E is isolated
-    assert rt.shortest_path_length(g, 2, 2) == 0
-    assert not rt.reachable(g, 0, 4) and rt.reachable(g, 0, 3)
-    assert rt.n_components(g) == 2
-    assert rt.has_cycle(g)
-    assert rt.mst_weight(g) == 1 + 2 + 1
-    assert rt.edge_weight(g, 1, 0) == 4 and rt.edge_weight(g, 0, 3) == -1
-    assert rt.degree(g, 2) == 3 and rt.neighbours(g, 2) == [0, 1, 3]
-    assert rt.component_of(g, 3) == [0, 1, 2, 3]
-
-
-def test_unweighted_bfs_and_path_count() -> None:
-    # A square A-B-D, A-C-D plus a tail D-E: two shortest A->D paths of 2 hops.
-    g = _g(5, [(0, 1, 9), (0, 2, 9), (1, 3, 9), (2, 3, 9), (3, 4, 9)], weighted=False)
-    assert rt.shortest_path_length(g, 0, 4) == 3
-    assert rt.shortest_path_count(g, 0, 3) == 2
-    assert rt.shortest_path_count(g, 0, 4) == 2
-    assert rt.edges(g)[0] == {"a": 0, "b": 1, "w": 1}
-
-
-def test_trees_have_no_cycle() -> None:
-    g = _g(4, [(0, 1, 1), (1, 2, 1), (1, 3, 1)])
-    assert not rt.has_cycle(g) and rt.n_components(g) == 1
-
-
-def test_directed_queries() -> None:
-    # A->B, B->C, A->C, D->C: acyclic; C reachable from A but not the reverse.
-    g = _g(4, [(0, 1, 1), (1, 2, 1), (0, 2, 1), (3, 2, 1)], directed=True, weighted=False)
-    assert rt.reachable(g, 0, 2) and not rt.reachable(g, 2, 0)
-    assert rt.shortest_path_length(g, 2, 0) == -1
-    assert not rt.has_cycle(g)
-    assert rt.topo_order(g) == [0, 1, 3, 2]
-    assert rt.in_degree(g, 2) == 3 and rt.out_degree(g, 0) == 2 and rt.degree(g, 2) == 3
-    assert rt.neighbours(g, 0) == [1, 2]
-    cyc = _g(3, [(0, 1, 1), (1, 2, 1), (2, 0, 1)], directed=True)
-    assert rt.has_cycle(cyc)
-    with pytest.raises(ValueError):
-        rt.topo_order(cyc)
-
-
-def test_graph_from_edges_rejects_bad_input() -> None:
-    with pytest.raises(ValueError):
-        _g(3, [(0, 3, 1)])
-    with pytest.raises(ValueError):
-        _g(3, [(0, 1, 1), (1, 0, 1)])
+from tron.stdlib.graphs import Graph
 
 
 def _check_layout(g: Graph) -> None:
@@ -79,7 +24,7 @@ def _check_layout(g: Graph) -> None:
     for a, b, _ in g.edges:
         for k in range(g.n):
             if k not in (a, b):
-                assert _seg_dist(g.pos[k], g.pos[a], g.pos[b]) > g.r
+                assert seg_dist(g.pos[k], g.pos[a], g.pos[b]) > g.r
 
 
 @given(
@@ -137,3 +82,14 @@ def test_draw_graph_subkeys() -> None:
     assert [f"e{i}" for i in range(6)] == [k for k in keys if k.startswith("e")]
     with pytest.raises(ValueError):
         rt.draw_graph(g, ["red"])
+
+
+def test_layered_dag_and_longest_path() -> None:
+    rng = random.Random(4)
+    g = rt.layered_dag(rng, [1, 3, 2, 1], 2, True, 9)
+    order = rt.topo_order(g)
+    src, dst = order[0], order[-1]
+    assert [i for i in range(7) if rt.in_degree(g, i) == 0] == [src]
+    assert [i for i in range(7) if rt.out_degree(g, i) == 0] == [dst]
+    assert rt.longest_path_length(g, src, dst) >= rt.shortest_path_length(g, src, dst) > 0
+    assert rt.longest_path_length(g, dst, src) == -1

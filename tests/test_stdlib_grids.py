@@ -1,12 +1,13 @@
-"""Grid regions, runs and mazes."""
+"""Grid drawing, regions, neighbours, flood fills, grown regions, runs and tile rows."""
+
+from __future__ import annotations
 
 import random
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from tron import stdlib as rt
+from tron.stdlib.grids import cells_perimeter, grown_region
 
 
 def test_count_regions_known_grid() -> None:
@@ -47,28 +48,6 @@ def test_random_fills() -> None:
     assert rt.random_fills(random.Random(0), 2, 2, ["red"], 0.0) == ["white"] * 4
 
 
-@given(st.integers(0, 2**31), st.integers(1, 14), st.integers(1, 14))
-def test_maze_is_perfect(seed: int, rows: int, cols: int) -> None:
-    m = rt.maze(random.Random(seed), rows, cols)
-    n = rows * cols
-    assert len(m.open) == n - 1  # a spanning tree has cells - 1 passages
-    for a, b in m.open:
-        assert b - a == 1 and a // cols == b // cols or b - a == cols
-    corner = rt.grid_cell(0, 0)
-    dists = [rt.maze_path_length(m, corner, rt.grid_cell(*divmod(i, cols))) for i in range(n)]
-    assert all(d >= 0 for d in dists)  # every cell reachable, so the tree is connected
-    assert rt.maze_path_length(m, corner, corner) == 0
-    x0, y0, x1, y1 = rt.draw_maze(m, corner, rt.grid_cell(rows - 1, cols - 1)).bbox()
-    assert x0 >= 0 and y0 >= 0 and x1 <= 512 and y1 <= 512
-
-
-def test_maze_path_on_a_corridor() -> None:
-    m = rt.maze(random.Random(0), 1, 7)
-    assert rt.maze_path_length(m, rt.grid_cell(0, 0), rt.grid_cell(0, 6)) == 6
-    ends = rt.maze_dead_ends(m, rt.grid_cell(0, 0))
-    assert ends == [rt.grid_cell(0, 6)]
-
-
 def test_grid_component() -> None:
     comp = rt.grid(3, 4, ["white"] * 12, labels=True, texts=["1"] * 12)
     assert "c2_3" in comp.subkeys()
@@ -76,3 +55,48 @@ def test_grid_component() -> None:
     assert x0 >= 0 and y0 >= 0 and x1 <= 512 and y1 <= 512
     with pytest.raises(ValueError):
         rt.grid(2, 2, ["white"] * 3)
+
+
+def test_neighbours8() -> None:
+    assert rt.neighbours8(3, 3, 4) == [0, 1, 2, 3, 5, 6, 7, 8]
+    assert rt.neighbours8(3, 3, 0) == [1, 3, 4]
+    with pytest.raises(ValueError):
+        rt.neighbours8(3, 3, 9)
+
+
+def test_flood_and_steps() -> None:
+    w, k = "white", "black"
+    fills = [
+        w, w, k,
+        k, w, k,
+        w, w, w,
+    ]  # fmt: skip
+    assert rt.flood_cells(3, 3, fills, 0) == [0, 1, 4, 6, 7, 8]
+    assert rt.grid_steps(3, 3, fills, 0, 8) == 4
+    assert rt.grid_steps(3, 3, fills, 0, 0) == 0
+    assert rt.grid_steps(3, 3, fills, 0, 2) == -1
+    assert rt.flood_cells(3, 3, fills, 2) == [2, 5]
+
+
+def test_tile_row() -> None:
+    comp = rt.tile_row(["(", ")", ""], 10, 100, 40, ["white", "white", "red"])
+    assert comp.subkeys() == ["t0", "t1", "t2"]
+    x0, y0, x1, y1 = comp.bbox()
+    assert x0 >= 10 and x1 <= 130 and y0 >= 80 and y1 <= 120
+    with pytest.raises(ValueError):
+        rt.tile_row(["a"], 0, 0, 10, [])
+
+
+def test_grown_region_connected_and_perimeter() -> None:
+    for seed in range(20):
+        cells = grown_region(random.Random(seed), 7, 5, 5, 0)
+        assert len(cells) == 7 and cells == sorted(set(cells))
+        assert cells_perimeter(5, 5, cells) <= 2 * 7 + 2
+        fixed = grown_region(random.Random(seed), 6, 5, 5, 14)
+        assert cells_perimeter(5, 5, fixed) == 14
+
+
+def test_cells_perimeter_known_shapes() -> None:
+    assert cells_perimeter(3, 3, [4]) == 4
+    assert cells_perimeter(3, 3, [0, 1, 3, 4]) == 8  # 2x2 square
+    assert cells_perimeter(3, 3, [0, 1, 2]) == 8  # 1x3 bar

@@ -16,8 +16,9 @@ from tron.stdlib.registry import CATALOGUE, OPAQUE, RECORDS, StdFn
 
 # Every module of this package registers its functions on import; discovering them (in sorted
 # order, so registration is deterministic) means a new stdlib module needs no edit here.
+# Modules named with a leading underscore hold private helpers and register nothing.
 for _mod in sorted(m.name for m in pkgutil.iter_modules(__path__)):
-    if _mod not in ("component", "registry"):
+    if not _mod.startswith("_") and _mod not in ("component", "registry"):
         importlib.import_module(f"tron.stdlib.{_mod}")
 __all__ = ["CATALOGUE", "OPAQUE", "RECORDS", "Component", "SampleRejected", "StdFn", "draw"]
 

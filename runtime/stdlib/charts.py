@@ -1,8 +1,10 @@
-"""Charts laid out to fill the 512 x 512 canvas: bar, line and pie charts.
+"""Charts and tables laid out to fill the 512 x 512 canvas: bar, line and pie charts, dot
+plots, a line graph through points on gridded axes, and tables.
 
-Every label is measured with `text_width` and shrunk (down to a legible minimum) to fit its
-slot; when even that fails the chart raises SampleRejected so the caller redraws. Values are
-readable exactly: either printed on the chart or lying on labelled gridlines.
+Every label of the bar, line and pie charts is measured with `text_width` and shrunk (down to
+a legible minimum) to fit its slot; when even that fails the chart raises SampleRejected so the
+caller redraws. Values are readable exactly: either printed on the chart or lying on labelled
+gridlines.
 """
 
 from __future__ import annotations
@@ -13,16 +15,19 @@ from dataclasses import dataclass
 
 from tron.colours import NAMEABLE
 from tron.scene import Circle, Line, Polyline, Rect, Style, Text, Wedge
+from tron.stdlib._style import INK, shrink_to_fit
 from tron.stdlib.component import CANVAS, Component, SampleRejected
 from tron.stdlib.registry import stdfn
 from tron.textpath import text_width
 
+DOMAIN = "Charts and tables"
+
 PAD = 14.0  # px kept free at every canvas edge
 MIN_FONT = 11.0  # smallest label size we allow (legibility)
 MAX_ITEMS = 20
+MAX_POINTS = 400  # dots of a dot plot or points of an xy graph
 GRID = Style(stroke="#c8c8c8", stroke_width=1.0)
 AXIS = Style(stroke="black", stroke_width=2.0)
-INK = Style(fill="black", stroke=None)
 # Default slice/bar colours: the nameable palette minus black (bars need visible outlines).
 DEFAULT_COLOURS = tuple(c for c in NAMEABLE if c != "black")
 
@@ -33,10 +38,9 @@ def _nice_steps() -> list[int]:
 
 def fit_size(texts: Sequence[str], size: float, room: float) -> float | None:
     """Largest font size <= `size` (and >= MIN_FONT) at which every text fits in `room` px."""
-    widest = max((text_width(t, size) for t in texts), default=0.0)
-    if widest <= room:
+    fitted = shrink_to_fit(texts, size, room)
+    if fitted is None:
         return size
-    fitted = size * room / widest
     return fitted if fitted >= MIN_FONT else None
 
 
@@ -287,4 +291,149 @@ def pie_chart(
         )
         comp.add(sw, f"s{i}")
         comp.add(Text(lx + swatch + 8, y, texts[i], size=size, anchor="start", style=INK), f"s{i}")
+    return comp
+
+
+@stdfn("int, int, list[int], real, real, real, real, str -> Component")
+def dot_plot(
+    lo: int,
+    hi: int,
+    values: list[int],
+    x0: float,
+    y0: float,
+    width: float,
+    dot: float = 9.0,
+    colour: str = "blue",
+) -> Component:
+    """A dot plot: a number line from `lo` to `hi` running `width` px right from (x0, y0), each
+    whole number ticked and numbered below, and one dot of radius `dot` per value stacked in a
+    column above its number; the dot of values[i] has subkey "d<i>"."""
+    if hi <= lo or hi - lo > 40 or width <= 0 or dot <= 0:
+        raise ValueError("dot_plot: need lo < hi (at most 40 apart), width > 0 and dot > 0")
+    if len(values) > MAX_POINTS or any(not lo <= v <= hi for v in values):
+        raise ValueError(f"dot_plot: need at most {MAX_POINTS} values, each in {lo}..{hi}")
+    x0, y0, width, dot = float(x0), float(y0), float(width), float(dot)
+    step = width / (hi - lo)
+    if step < 2 * dot + 2:
+        raise ValueError(f"dot_plot: {hi - lo} steps of {step:.1f} px are too narrow for the dots")
+    comp = Component()
+    pen = Style(stroke="black", stroke_width=2)
+    comp.add(Line(x0 - dot, y0, x0 + width + dot, y0, style=pen))
+    size = min(16.0, max(11.0, step * 0.6))
+    for k in range(hi - lo + 1):
+        x = round(x0 + k * step, 2)
+        comp.add(Line(x, y0, x, y0 + 7, style=pen))
+        comp.add(Text(x, y0 + 10 + size * 0.6, str(lo + k), size=size, style=INK))
+    heights: dict[int, int] = {}
+    fill = Style(fill=colour, stroke="black", stroke_width=1)
+    for i, v in enumerate(values):
+        level = heights.get(v, 0)
+        heights[v] = level + 1
+        cx = round(x0 + (v - lo) * step, 2)
+        cy = round(y0 - dot - 3 - level * (2 * dot + 2), 2)
+        comp.add(Circle(cx, cy, dot, style=fill), f"d{i}")
+    return comp
+
+
+def _nice_ticks(top: int, step: int) -> list[int]:
+    return list(range(0, top + 1, step))
+
+
+@stdfn(
+    "list[int], list[int], int, int, int, int, str, str, real, real, real, real, str -> Component"
+)
+def xy_graph(
+    xs: list[int],
+    ys: list[int],
+    x_max: int,
+    y_max: int,
+    x_step: int,
+    y_step: int,
+    x_title: str,
+    y_title: str,
+    left: float = 80,
+    top: float = 50,
+    width: float = 400,
+    height: float = 370,
+    colour: str = "blue",
+) -> Component:
+    """A line through the points (xs[i], ys[i]), in order and each marked by a dot with subkey
+    "p<i>", on axes from 0 to x_max and 0 to y_max with a numbered gridline every x_step /
+    y_step, drawn in the box with top-left corner (left, top); the x title sits under the x
+    numbers and the y title above the y axis (starting up to 60 px left of it)."""
+    if len(xs) != len(ys) or not 1 <= len(xs) <= MAX_POINTS:
+        raise ValueError("xy_graph: need as many xs as ys (1..400 points)")
+    if x_max <= 0 or y_max <= 0 or x_step <= 0 or y_step <= 0:
+        raise ValueError("xy_graph: axis ends and steps must be positive")
+    if x_max // x_step > 40 or y_max // y_step > 40:
+        raise ValueError("xy_graph: at most 40 gridlines per axis")
+    if any(not 0 <= x <= x_max for x in xs) or any(not 0 <= y <= y_max for y in ys):
+        raise ValueError("xy_graph: a point lies outside the axes")
+    left, top, width, height = float(left), float(top), float(width), float(height)
+    bottom = top + height
+
+    def px(x: float) -> float:
+        return round(left + width * x / x_max, 2)
+
+    def py(y: float) -> float:
+        return round(bottom - height * y / y_max, 2)
+
+    comp = Component()
+    light = Style(stroke="#b8b8b8", stroke_width=1)
+    pen = Style(stroke="black", stroke_width=2)
+    size = 14.0
+    for x in _nice_ticks(x_max, x_step):
+        comp.add(Line(px(x), top, px(x), bottom, style=light))
+        comp.add(Text(px(x), bottom + 16, str(x), size=size, style=INK))
+    for y in _nice_ticks(y_max, y_step):
+        comp.add(Line(left, py(y), left + width, py(y), style=light))
+        comp.add(Text(left - 8, py(y), str(y), size=size, anchor="end", style=INK))
+    comp.add(Line(left, bottom, left + width + 12, bottom, arrow=True, style=pen))
+    comp.add(Line(left, bottom, left, top - 14, arrow=True, style=pen))
+    comp.add(Text(left + width / 2, bottom + 40, x_title, size=15, style=INK))
+    comp.add(Text(max(8.0, left - 60), top - 30, y_title, size=15, anchor="start", style=INK))
+    pts = tuple((px(x), py(y)) for x, y in zip(xs, ys, strict=True))
+    if len(pts) > 1:
+        comp.add(Polyline(pts, style=Style(stroke=colour, stroke_width=3)))
+    dot = Style(fill=colour, stroke="black", stroke_width=1)
+    for i, (qx, qy) in enumerate(pts):
+        comp.add(Circle(qx, qy, 5, style=dot), f"p{i}")
+    return comp
+
+
+@stdfn("list[list[str]], list[str] -> Component")
+def table(rows: list[list[str]], header: list[str]) -> Component:
+    """A table centred on the canvas with a bold shaded header row; header cell j has subkey
+    "h<j>" and body cell (i, j) "c<i>_<j>". Text shrinks to fit; too big a table is rejected."""
+    ncol = len(header)
+    if ncol == 0 or any(len(r) != ncol for r in rows):
+        raise ValueError(f"table: every row needs {ncol} cells (one per header)")
+    size = 22.0
+    while True:  # shrinks the font at most ~6 times before giving up
+        widths = [
+            max([text_width(header[j], size, bold=True)] + [text_width(r[j], size) for r in rows])
+            + size * 1.2
+            for j in range(ncol)
+        ]
+        row_h = size * 2.0
+        if sum(widths) <= CANVAS - 2 * PAD and row_h * (len(rows) + 1) <= CANVAS - 2 * PAD:
+            break
+        size -= 1.0
+        if size < MIN_FONT:
+            raise SampleRejected("table does not fit the canvas")
+    total_w, total_h = sum(widths), row_h * (len(rows) + 1)
+    x0, y0 = (CANVAS - total_w) / 2, (CANVAS - total_h) / 2
+    comp = Component()
+    comp.add(Rect(x0, y0, total_w, row_h, style=Style(fill="#e4e4e4", stroke=None)))
+    lefts = [x0 + sum(widths[:j]) for j in range(ncol)]
+    for i, cells in enumerate([header, *rows]):
+        cy = y0 + (i + 0.5) * row_h
+        for j, s in enumerate(cells):
+            sub = f"h{j}" if i == 0 else f"c{i - 1}_{j}"
+            comp.add(Text(lefts[j] + widths[j] / 2, cy, s, size=size, bold=i == 0, style=INK), sub)
+    line = Style(stroke="black", stroke_width=1.5)
+    for i in range(len(rows) + 2):
+        comp.add(Line(x0, y0 + i * row_h, x0 + total_w, y0 + i * row_h, style=line))
+    for x in [*lefts, x0 + total_w]:
+        comp.add(Line(x, y0, x, y0 + total_h, style=line))
     return comp

@@ -1,31 +1,39 @@
-"""Graphs: random graphs with legible layouts, the algorithms questions ask about, and drawing.
+"""Graphs: random graphs with legible layouts, layered directed acyclic graphs, and drawing.
 
 Nodes are 0..n-1, named "A", "B", ... Layouts are fixed when a graph is made: no node overlaps
 another, no edge passes through a node it does not join, edges meeting at a node leave it at
 clearly different angles, and weight labels sit on their own edge, clear of other edges,
-nodes and labels. All algorithms are iterative (no recursion).
+nodes and labels. The algorithms over a Graph are in `graph_algorithms`.
 """
 
 from __future__ import annotations
 
-import heapq
 import math
 import random
-from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tron.colours import to_rgb
 from tron.scene import Circle, Line, Rect, Style, Text
+from tron.stdlib._geom import (
+    Box,
+    P,
+    angle_at,
+    box_hits_seg,
+    box_point_gap,
+    boxes_overlap,
+    seg_dist,
+    segments_cross,
+)
+from tron.stdlib._style import DIAGRAM_PAD
 from tron.stdlib.component import CANVAS, Component, SampleRejected
-from tron.stdlib.core import letter
 from tron.stdlib.registry import stdfn
+from tron.stdlib.words import letter
 from tron.textpath import text_width
 
-P = tuple[float, float]
-Box = tuple[float, float, float, float]
-EdgeT = tuple[int, int, int]  # a, b, weight
+DOMAIN = "Graphs"
 
+EdgeT = tuple[int, int, int]  # a, b, weight
 MAX_NODES = 26
 _LAYOUT_TRIES = 80
 _MIN_ANGLE = 14.0  # degrees between two edges leaving the same node
@@ -45,56 +53,6 @@ class Graph:
     pos: tuple[P, ...]
     label_pos: tuple[P, ...]  # per edge; used only when weighted
     r: float  # node radius in px
-
-
-# ---------------------------------------------------------------- geometry
-
-
-def _seg_dist(p: P, a: P, b: P) -> float:
-    dx, dy = b[0] - a[0], b[1] - a[1]
-    den = dx * dx + dy * dy
-    t = 0.0 if den == 0 else max(0.0, min(1.0, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / den))
-    return math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy)
-
-
-def _orient(a: P, b: P, c: P) -> float:
-    return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
-
-
-def _cross(a: P, b: P, c: P, d: P) -> bool:
-    """True when segments ab and cd cross at a point interior to both."""
-    return _orient(c, d, a) * _orient(c, d, b) < 0 and _orient(a, b, c) * _orient(a, b, d) < 0
-
-
-def _box_hits_seg(box: Box, a: P, b: P, pad: float) -> bool:
-    x0, y0, x1, y1 = box[0] - pad, box[1] - pad, box[2] + pad, box[3] + pad
-    if any(x0 <= p[0] <= x1 and y0 <= p[1] <= y1 for p in (a, b)):
-        return True
-    cs = [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
-    return any(_cross(a, b, cs[i], cs[(i + 1) % 4]) for i in range(4))
-
-
-def _box_point_gap(box: Box, c: P) -> float:
-    dx = max(box[0] - c[0], 0.0, c[0] - box[2])
-    dy = max(box[1] - c[1], 0.0, c[1] - box[3])
-    return math.hypot(dx, dy)
-
-
-def _boxes_overlap(a: Box, b: Box, pad: float) -> bool:
-    return not (
-        a[2] + pad <= b[0] or b[2] + pad <= a[0] or a[3] + pad <= b[1] or b[3] + pad <= a[1]
-    )
-
-
-def _angle(o: P, a: P, b: P) -> float:
-    d = abs(
-        math.degrees(math.atan2(a[1] - o[1], a[0] - o[0]) - math.atan2(b[1] - o[1], b[0] - o[0]))
-    )
-    d %= 360
-    return min(d, 360 - d)
-
-
-# ---------------------------------------------------------------- layout
 
 
 def _radius(n: int) -> float:
@@ -136,7 +94,7 @@ def _candidate_positions(rng: random.Random, n: int, r: float, attempt: int) -> 
 def _clear(pos: list[P], a: int, b: int, r: float) -> bool:
     """Edge a-b passes no other node closer than r + _CLEAR."""
     return all(
-        _seg_dist(pos[k], pos[a], pos[b]) >= r + _CLEAR for k in range(len(pos)) if k not in (a, b)
+        seg_dist(pos[k], pos[a], pos[b]) >= r + _CLEAR for k in range(len(pos)) if k not in (a, b)
     )
 
 
@@ -147,9 +105,9 @@ def _fits(pos: list[P], chosen: list[tuple[int, int]], a: int, b: int, allow_cro
         if shared:
             o = shared.pop()
             x, y = (b if o == a else a), (d if o == c else c)
-            if x != y and _angle(pos[o], pos[x], pos[y]) < _MIN_ANGLE:
+            if x != y and angle_at(pos[o], pos[x], pos[y]) < _MIN_ANGLE:
                 return False
-        elif not allow_cross and _cross(pos[a], pos[b], pos[c], pos[d]):
+        elif not allow_cross and segments_cross(pos[a], pos[b], pos[c], pos[d]):
             return False
     return True
 
@@ -169,11 +127,11 @@ def _place_labels(pos: list[P], edges: list[EdgeT], r: float) -> list[P] | None:
         for t in (0.5, 0.42, 0.58, 0.35, 0.65):
             c = (pa[0] + t * (pb[0] - pa[0]), pa[1] + t * (pb[1] - pa[1]))
             box = _label_box(c, w)
-            if all(_box_point_gap(box, q) > r + 2 for q in pos) and not any(
-                _boxes_overlap(box, ob, 2) for ob in boxes
+            if all(box_point_gap(box, q) > r + 2 for q in pos) and not any(
+                boxes_overlap(box, ob, 2) for ob in boxes
             ):
                 others = (e for j, e in enumerate(edges) if j != i)
-                if not any(_box_hits_seg(box, pos[e[0]], pos[e[1]], 2) for e in others):
+                if not any(box_hits_seg(box, pos[e[0]], pos[e[1]], 2) for e in others):
                     out.append((round(c[0], 1), round(c[1], 1)))
                     boxes.append(box)
                     break
@@ -326,217 +284,72 @@ def graph_from_edges(
     raise SampleRejected(f"graph_from_edges: no legible layout for {n} nodes, {len(es)} edges")
 
 
-# ---------------------------------------------------------------- queries
-
-
-def _adj(g: Graph, undirected: bool = False) -> list[list[tuple[int, int]]]:
-    """Out-neighbours (node, weight) per node, sorted; both ways when undirected."""
-    adj: list[list[tuple[int, int]]] = [[] for _ in range(g.n)]
-    for a, b, w in g.edges:
-        adj[a].append((b, w))
-        if undirected or not g.directed:
-            adj[b].append((a, w))
-    for lst in adj:
-        lst.sort()
-    return adj
-
-
-def _node(g: Graph, i: int) -> int:
-    if not 0 <= i < g.n:
-        raise ValueError(f"node {i} out of range 0..{g.n - 1}")
-    return i
-
-
-@stdfn("Graph -> list[str]")
-def node_names(g: Graph) -> list[str]:
-    """Node names in index order: "A", "B", ..."""
-    return [letter(i) for i in range(g.n)]
-
-
-@stdfn("Graph -> int")
-def n_nodes(g: Graph) -> int:
-    """Number of nodes."""
-    return g.n
-
-
-@stdfn("Graph -> int")
-def n_edges(g: Graph) -> int:
-    """Number of edges."""
-    return len(g.edges)
-
-
-@stdfn("Graph -> list[Edge]")
-def edges(g: Graph) -> list[dict[str, int]]:
-    """The edges as records (a, b, w), sorted; edge i is drawn with subkey "e<i>".
-
-    For an undirected graph a < b; for a directed one the edge points from a to b. w is 1 when
-    the graph is unweighted.
-    """
-    return [{"a": a, "b": b, "w": w} for a, b, w in g.edges]
-
-
-@stdfn("Graph, int -> int")
-def degree(g: Graph, i: int) -> int:
-    """Number of edges touching node i (in plus out for a directed graph)."""
-    _node(g, i)
-    return sum((a == i) + (b == i) for a, b, _ in g.edges)
-
-
-@stdfn("Graph, int -> int")
-def in_degree(g: Graph, i: int) -> int:
-    """Number of edges pointing into node i (the degree for an undirected graph)."""
-    return sum(b == i for _, b, _ in g.edges) if g.directed else degree(g, i)
-
-
-@stdfn("Graph, int -> int")
-def out_degree(g: Graph, i: int) -> int:
-    """Number of edges leaving node i (the degree for an undirected graph)."""
-    return sum(a == i for a, _, _ in g.edges) if g.directed else degree(g, i)
-
-
-@stdfn("Graph, int -> list[int]")
-def neighbours(g: Graph, i: int) -> list[int]:
-    """Nodes joined to i by an edge, ascending (for a directed graph: nodes i points to)."""
-    return [j for j, _ in _adj(g)[_node(g, i)]]
-
-
-@stdfn("Graph, int, int -> int")
-def edge_weight(g: Graph, a: int, b: int) -> int:
-    """Weight of the edge from a to b (either way if undirected), or -1 when there is none."""
-    for x, y, w in g.edges:
-        if (x, y) == (a, b) or (not g.directed and (y, x) == (a, b)):
-            return w
-    return -1
-
-
-def _distances(g: Graph, src: int) -> tuple[list[float], list[int]]:
-    """Shortest distances from src (weights if weighted, else hops) and shortest-path counts."""
-    inf = math.inf
-    dist = [inf] * g.n
-    ways = [0] * g.n
-    dist[src], ways[src] = 0, 1
-    adj = _adj(g)
-    heap = [(0, src)]
-    done = [False] * g.n
-    while heap:
-        d, u = heapq.heappop(heap)
-        if done[u]:
+@stdfn("list[int], int, bool, int -> Graph", random=True)
+def layered_dag(
+    rng: random.Random, sizes: list[int], extra: int, weighted: bool, max_w: int
+) -> Graph:
+    """A directed acyclic graph drawn in columns of the given sizes (flowing right, left, down
+    or up at random): arrows join
+    neighbouring columns, every node after the first column has an arrow in and every node
+    before the last has an arrow out, plus `extra` more arrows. Letters are shuffled over the
+    positions; weights are uniform in 1..max_w (1 when unweighted)."""
+    n = sum(sizes)
+    if not sizes or min(sizes) < 1 or not 2 <= n <= 26:
+        raise ValueError("layered_dag: 2..26 nodes in non-empty columns")
+    r = 20.0 if n <= 12 else 16.0
+    cols = len(sizes)
+    for _ in range(60):
+        names = rng.sample(range(n), n)
+        layer_of: list[list[int]] = []
+        pos: list[P] = [(0.0, 0.0)] * n
+        k = 0
+        for c, size in enumerate(sizes):
+            x = DIAGRAM_PAD + r + (CANVAS - 2 * DIAGRAM_PAD - 2 * r) * (c + 0.5) / cols
+            ids = names[k : k + size]
+            k += size
+            layer_of.append(ids)
+            for j, node in enumerate(ids):
+                y = DIAGRAM_PAD + r + (CANVAS - 2 * DIAGRAM_PAD - 2 * r) * (j + 0.5) / size
+                pos[node] = (round(x + rng.uniform(-8, 8), 1), round(y + rng.uniform(-14, 14), 1))
+        pairs: set[tuple[int, int]] = set()
+        for c in range(1, cols):
+            for v in layer_of[c]:
+                pairs.add((layer_of[c - 1][rng.randrange(len(layer_of[c - 1]))], v))
+        for c in range(cols - 1):
+            for u in layer_of[c]:
+                if not any(a == u for a, _ in pairs):
+                    pairs.add((u, layer_of[c + 1][rng.randrange(len(layer_of[c + 1]))]))
+        cands = [
+            (u, v)
+            for c in range(cols - 1)
+            for u in layer_of[c]
+            for v in layer_of[c + 1]
+            if (u, v) not in pairs
+        ]
+        rng.shuffle(cands)
+        for pair in cands[:extra]:
+            pairs.add(pair)
+        # One of four flow directions (right, left, down, up), so position alone tells little.
+        flip, turn = rng.random() < 0.5, rng.random() < 0.5
+        pos = [((CANVAS - x) if flip else x, y) for x, y in pos]
+        pos = [(y, x) for x, y in pos] if turn else pos
+        ordered = sorted(pairs)
+        if min(math.dist(pos[a], pos[b]) for a, b in ordered) < 2 * r + 28:
+            continue  # an arrow too short to see
+        if not all(_clear(pos, a, b, r) for a, b in ordered):
             continue
-        done[u] = True
-        for v, w in adj[u]:
-            nd = d + (w if g.weighted else 1)
-            if nd < dist[v]:
-                dist[v], ways[v] = nd, ways[u]
-                heapq.heappush(heap, (nd, v))
-            elif nd == dist[v]:
-                ways[v] += ways[u]
-    return dist, ways
-
-
-@stdfn("Graph, int, int -> int")
-def shortest_path_length(g: Graph, a: int, b: int) -> int:
-    """Length of a shortest path from a to b: total weight if weighted, else edge count; -1 if
-    b is unreachable."""
-    d = _distances(g, _node(g, a))[0][_node(g, b)]
-    return -1 if d == math.inf else int(d)
-
-
-@stdfn("Graph, int, int -> int")
-def shortest_path_count(g: Graph, a: int, b: int) -> int:
-    """Number of different shortest paths from a to b (0 if unreachable, 1 when a == b)."""
-    return _distances(g, _node(g, a))[1][_node(g, b)]
-
-
-@stdfn("Graph, int, int -> bool")
-def reachable(g: Graph, a: int, b: int) -> bool:
-    """True when a path (following edge directions) leads from a to b."""
-    return shortest_path_length(g, a, b) >= 0
-
-
-@stdfn("Graph -> int")
-def n_components(g: Graph) -> int:
-    """Number of connected components (weakly connected for a directed graph)."""
-    parent = list(range(g.n))
-    count = g.n
-    for a, b, _ in g.edges:
-        ra, rb = _find(parent, a), _find(parent, b)
-        if ra != rb:
-            parent[ra] = rb
-            count -= 1
-    return count
-
-
-@stdfn("Graph -> bool")
-def has_cycle(g: Graph) -> bool:
-    """True when the graph contains a cycle (a directed cycle for a directed graph)."""
-    if g.directed:
-        return len(_topo(g)) < g.n
-    return n_components(g) + len(g.edges) > g.n  # a forest has exactly n - components edges
-
-
-def _topo(g: Graph) -> list[int]:
-    """Kahn's algorithm taking the smallest ready node first; shorter than n if cyclic."""
-    indeg = [0] * g.n
-    for _, b, _ in g.edges:
-        indeg[b] += 1
-    adj = _adj(g)
-    ready = [i for i in range(g.n) if indeg[i] == 0]
-    heapq.heapify(ready)
-    out = []
-    while ready:
-        u = heapq.heappop(ready)
-        out.append(u)
-        for v, _ in adj[u]:
-            indeg[v] -= 1
-            if indeg[v] == 0:
-                heapq.heappush(ready, v)
-    return out
-
-
-@stdfn("Graph -> list[int]")
-def topo_order(g: Graph) -> list[int]:
-    """The topological order of a directed acyclic graph that takes the smallest ready node
-    first; an error for an undirected or cyclic graph."""
-    if not g.directed:
-        raise ValueError("topo_order needs a directed graph")
-    order = _topo(g)
-    if len(order) < g.n:
-        raise ValueError("topo_order: the graph has a cycle")
-    return order
-
-
-@stdfn("Graph -> int")
-def mst_weight(g: Graph) -> int:
-    """Total weight of a minimum spanning tree (forest, if disconnected) of an undirected graph."""
-    if g.directed:
-        raise ValueError("mst_weight needs an undirected graph")
-    parent = list(range(g.n))
-    total = 0
-    for a, b, w in sorted(g.edges, key=lambda e: (e[2], e[0], e[1])):
-        ra, rb = _find(parent, a), _find(parent, b)
-        if ra != rb:
-            parent[ra] = rb
-            total += w
-    return total
-
-
-@stdfn("Graph, int -> list[int]")
-def component_of(g: Graph, i: int) -> list[int]:
-    """Nodes in the same (weakly) connected component as node i, ascending."""
-    adj = _adj(g, undirected=True)
-    seen = [False] * g.n
-    seen[_node(g, i)] = True
-    queue = deque([i])
-    while queue:
-        u = queue.popleft()
-        for v, _ in adj[u]:
-            if not seen[v]:
-                seen[v] = True
-                queue.append(v)
-    return [v for v in range(g.n) if seen[v]]
-
-
-# ---------------------------------------------------------------- drawing
+        placed: list[tuple[int, int]] = []
+        for a, b in ordered:
+            if not _fits(pos, placed, a, b, True):
+                break
+            placed.append((a, b))
+        if len(placed) < len(ordered):
+            continue
+        es = [(a, b, rng.randint(1, max_w) if weighted else 1) for a, b in ordered]
+        g = _finish(n, es, True, weighted, pos, r)
+        if g is not None:
+            return g
+    raise SampleRejected("layered_dag: no legible layout")
 
 
 def _ink_for(fill: str) -> str:

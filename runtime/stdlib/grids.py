@@ -1,4 +1,6 @@
-"""Square-cell grids: drawing coloured/labelled grids, random fills, regions, runs and mazes.
+"""Square-cell grids: drawing coloured/labelled grids and rows of tiles, random fills,
+neighbours, regions, flood fills and steps, grown regions and their perimeters, and runs of
+cells in a line.
 
 Cells are indexed row-major: cell (r, c) of a grid with `cols` columns is index r*cols + c.
 """
@@ -8,21 +10,30 @@ from __future__ import annotations
 import random
 from collections import deque
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from tron.scene import Line, Rect, Style, Text
-from tron.stdlib.component import CANVAS, Component
+from tron.stdlib._style import shrink_to_fit
+from tron.stdlib.component import CANVAS, Component, SampleRejected
 from tron.stdlib.registry import stdfn
-from tron.textpath import text_width
+
+DOMAIN = "Grids"
 
 MAX_CELLS = 10_000
 
 CellRec = dict[str, int]
 
 
-def _check(rows: int, cols: int) -> None:
+def _check(rows: int, cols: int, n: int | None = None) -> None:
+    """A rows x cols grid of at most MAX_CELLS cells (and, given `n`, with `n` cells)."""
     if rows <= 0 or cols <= 0 or rows * cols > MAX_CELLS:
         raise ValueError(f"grid size {rows}x{cols} out of range (1..{MAX_CELLS} cells)")
+    if n is not None and n != rows * cols:
+        raise ValueError(f"{n} cells for a {rows}x{cols} grid")
+
+
+def _bits(cells: list[int], what: str) -> None:
+    if any(v not in (0, 1) for v in cells):
+        raise ValueError(f"{what}: cell states must be 0 or 1")
 
 
 def _auto_cell(rows: int, cols: int, x0: float, y0: float, cell: float) -> float:
@@ -34,9 +45,9 @@ def _auto_cell(rows: int, cols: int, x0: float, y0: float, cell: float) -> float
 
 
 def _fit(s: str, size: float, room: float) -> float:
-    """Font size <= `size` at which `s` fits in `room` px."""
-    w = text_width(s, size)
-    return size if w <= room or w == 0 else max(6.0, size * room / w)
+    """Font size <= `size` (but at least 6) at which `s` fits in `room` px."""
+    fitted = shrink_to_fit([s], size, room)
+    return size if fitted is None else max(6.0, fitted)
 
 
 @stdfn("int, int -> Cell")
@@ -105,6 +116,41 @@ def grid(
     return comp
 
 
+@stdfn("list[str], real, real, real, list[str] -> Component")
+def tile_row(texts: list[str], x0: float, y: float, size: float, fills: list[str]) -> Component:
+    """A row of square tiles of side `size`, the first with its left edge at x0 and all
+    centred vertically on y; tile i shows texts[i] (may be "") on fills[i] and has subkey
+    "t<i>"."""
+    if len(fills) != len(texts):
+        raise ValueError(f"tile_row: {len(fills)} fills for {len(texts)} tiles")
+    if size <= 0:
+        raise ValueError("tile_row: tile size must be positive")
+    comp = Component()
+    gap = size * 0.12
+    for i, (s, fill) in enumerate(zip(texts, fills, strict=True)):
+        x = x0 + i * size
+        box = Rect(
+            x + gap / 2,
+            y - size / 2 + gap / 2,
+            size - gap,
+            size - gap,
+            rx=size * 0.12,
+            style=Style(fill=fill, stroke="black", stroke_width=1.5),
+        )
+        comp.add(box, f"t{i}")
+        if s:
+            label = Text(
+                x + size / 2,
+                y,
+                s,
+                size=size * 0.55,
+                bold=True,
+                style=Style(fill="black", stroke=None),
+            )
+            comp.add(label, f"t{i}")
+    return comp
+
+
 @stdfn("int, int, list[str], real -> list[str]", random=True)
 def random_fills(
     rng: random.Random, rows: int, cols: int, colours: list[str], density: float
@@ -120,6 +166,40 @@ def random_fills(
         colours[rng.randrange(len(colours))] if rng.random() < density else "white"
         for _ in range(rows * cols)
     ]
+
+
+@stdfn("int, int, int, int -> list[int]")
+def cell_neighbours(rows: int, cols: int, row: int, col: int) -> list[int]:
+    """Row-major indices of the up-to-4 cells sharing an edge with (row, col), ascending."""
+    _check(rows, cols)
+    if not (0 <= row < rows and 0 <= col < cols):
+        raise ValueError(f"cell ({row}, {col}) outside a {rows}x{cols} grid")
+    out = [
+        nr * cols + nc
+        for nr, nc in ((row - 1, col), (row, col - 1), (row, col + 1), (row + 1, col))
+        if 0 <= nr < rows and 0 <= nc < cols
+    ]
+    return out
+
+
+def _neighbours8(rows: int, cols: int, i: int) -> list[int]:
+    r, c = divmod(i, cols)
+    return [
+        (r + dr) * cols + c + dc
+        for dr in (-1, 0, 1)
+        for dc in (-1, 0, 1)
+        if (dr or dc) and 0 <= r + dr < rows and 0 <= c + dc < cols
+    ]
+
+
+@stdfn("int, int, int -> list[int]")
+def neighbours8(rows: int, cols: int, i: int) -> list[int]:
+    """Row-major indices of the up-to-8 cells touching cell i by an edge or a corner,
+    ascending."""
+    _check(rows, cols, rows * cols)
+    if not 0 <= i < rows * cols:
+        raise ValueError(f"cell {i} outside a {rows}x{cols} grid")
+    return _neighbours8(rows, cols, i)
 
 
 def _regions(rows: int, cols: int, fills: list[str], colour: str) -> list[int]:
@@ -160,6 +240,94 @@ def largest_region(rows: int, cols: int, fills: list[str], colour: str) -> int:
     return max(_regions(rows, cols, fills, colour), default=0)
 
 
+def _bfs(rows: int, cols: int, fills: list[str], a: int) -> list[int]:
+    _check(rows, cols, len(fills))
+    if not 0 <= a < rows * cols:
+        raise ValueError(f"cell {a} outside a {rows}x{cols} grid")
+    dist = [-1] * (rows * cols)
+    dist[a] = 0
+    queue = deque([a])
+    while queue:
+        i = queue.popleft()
+        r, c = divmod(i, cols)
+        for nr, nc in ((r - 1, c), (r + 1, c), (r, c - 1), (r, c + 1)):
+            j = nr * cols + nc
+            if 0 <= nr < rows and 0 <= nc < cols and dist[j] < 0 and fills[j] == fills[a]:
+                dist[j] = dist[i] + 1
+                queue.append(j)
+    return dist
+
+
+@stdfn("int, int, list[str], int -> list[int]")
+def flood_cells(rows: int, cols: int, fills: list[str], start: int) -> list[int]:
+    """Cells joined to cell `start` through edge-sharing cells of the same fill, ascending
+    (start included)."""
+    return [i for i, d in enumerate(_bfs(rows, cols, fills, start)) if d >= 0]
+
+
+@stdfn("int, int, list[str], int, int -> int")
+def grid_steps(rows: int, cols: int, fills: list[str], a: int, b: int) -> int:
+    """Fewest edge steps from cell a to cell b moving only through cells with a's fill;
+    -1 when b cannot be reached."""
+    if not 0 <= b < rows * cols:
+        raise ValueError(f"cell {b} outside a {rows}x{cols} grid")
+    return _bfs(rows, cols, fills, a)[b]
+
+
+@stdfn("int, int, int, int -> list[int]", random=True)
+def grown_region(rng: random.Random, n: int, rows: int, cols: int, perimeter: int = 0) -> list[int]:
+    """Row-major indices (ascending) of `n` edge-connected cells of a rows x cols grid, grown
+    from a random cell by adding random neighbouring cells; with `perimeter` > 0, regrown
+    (a bounded number of times) until the region's perimeter in cell sides is exactly that."""
+    if not 1 <= n <= rows * cols or rows * cols > 10_000:
+        raise ValueError(f"grown_region: cannot place {n} cells in {rows}x{cols}")
+    for _ in range(1 if perimeter <= 0 else 500):
+        cells = _grow(rng, n, rows, cols)
+        if perimeter <= 0 or cells_perimeter(rows, cols, cells) == perimeter:
+            return cells
+    raise SampleRejected(f"grown_region: no {n}-cell region with perimeter {perimeter} found")
+
+
+def _grow(rng: random.Random, n: int, rows: int, cols: int) -> list[int]:
+    start = rng.randrange(rows * cols)
+    cells = {start}
+    frontier: list[int] = []
+
+    def grow(i: int) -> None:
+        r, c = divmod(i, cols)
+        for dr, dc in ((-1, 0), (1, 0), (0, -1), (0, 1)):
+            rr, cc = r + dr, c + dc
+            if 0 <= rr < rows and 0 <= cc < cols:
+                frontier.append(rr * cols + cc)
+
+    grow(start)
+    while len(cells) < n:
+        options = sorted({f for f in frontier if f not in cells})
+        if not options:
+            raise SampleRejected("grown_region: no room to grow")
+        pick = rng.choice(options)
+        cells.add(pick)
+        grow(pick)
+    return sorted(cells)
+
+
+@stdfn("int, int, list[int] -> int")
+def cells_perimeter(rows: int, cols: int, cells: list[int]) -> int:
+    """Perimeter, in cell sides, of the region made of the given row-major cells (each cell
+    side that borders a cell outside the region or the grid edge counts once)."""
+    inside = set(cells)
+    if any(not 0 <= i < rows * cols for i in inside):
+        raise ValueError("cells_perimeter: cell index outside the grid")
+    total = 0
+    for i in inside:
+        r, c = divmod(i, cols)
+        for dr, dc in ((-1, 0), (1, 0), (0, -1), (0, 1)):
+            rr, cc = r + dr, c + dc
+            if not (0 <= rr < rows and 0 <= cc < cols) or rr * cols + cc not in inside:
+                total += 1
+    return total
+
+
 @stdfn("int, int, int -> list[list[int]]")
 def lines_of(rows: int, cols: int, k: int) -> list[list[int]]:
     """Every straight run of `k` consecutive cells (rows, columns, both diagonals) as lists of
@@ -175,150 +343,3 @@ def lines_of(rows: int, cols: int, k: int) -> list[list[int]]:
                 if 0 <= er < rows and 0 <= ec < cols:
                     out.append([(r + dr * i) * cols + c + dc * i for i in range(k)])
     return out
-
-
-@stdfn("int, int, int, int -> list[int]")
-def cell_neighbours(rows: int, cols: int, row: int, col: int) -> list[int]:
-    """Row-major indices of the up-to-4 cells sharing an edge with (row, col), ascending."""
-    _check(rows, cols)
-    if not (0 <= row < rows and 0 <= col < cols):
-        raise ValueError(f"cell ({row}, {col}) outside a {rows}x{cols} grid")
-    out = [
-        nr * cols + nc
-        for nr, nc in ((row - 1, col), (row, col - 1), (row, col + 1), (row + 1, col))
-        if 0 <= nr < rows and 0 <= nc < cols
-    ]
-    return out
-
-
-# ---------------------------------------------------------------- mazes
-
-
-@dataclass(frozen=True)
-class Maze:
-    """A perfect maze: `open` holds the passages as sorted (cell index, cell index) pairs."""
-
-    rows: int
-    cols: int
-    open: frozenset[tuple[int, int]]
-
-    def passages(self, i: int) -> list[int]:
-        """Cells reachable from cell i in one step, ascending."""
-        r, c = divmod(i, self.cols)
-        out = []
-        for nr, nc in ((r - 1, c), (r, c - 1), (r, c + 1), (r + 1, c)):
-            if 0 <= nr < self.rows and 0 <= nc < self.cols:
-                j = nr * self.cols + nc
-                if (min(i, j), max(i, j)) in self.open:
-                    out.append(j)
-        return out
-
-
-@stdfn("int, int -> Maze", random=True)
-def maze(rng: random.Random, rows: int, cols: int) -> Maze:
-    """A random perfect maze (exactly one path between any two cells) on a rows x cols grid,
-    carved by depth-first search with an explicit stack."""
-    if not (1 <= rows <= 60 and 1 <= cols <= 60):
-        raise ValueError(f"maze size {rows}x{cols} out of range 1..60")
-    n = rows * cols
-    seen = [False] * n
-    start = rng.randrange(n)
-    seen[start] = True
-    stack = [start]
-    opened: set[tuple[int, int]] = set()
-    while stack:
-        i = stack[-1]
-        r, c = divmod(i, cols)
-        options = [
-            nr * cols + nc
-            for nr, nc in ((r - 1, c), (r, c - 1), (r, c + 1), (r + 1, c))
-            if 0 <= nr < rows and 0 <= nc < cols and not seen[nr * cols + nc]
-        ]
-        if not options:
-            stack.pop()
-            continue
-        j = options[rng.randrange(len(options))]
-        seen[j] = True
-        opened.add((min(i, j), max(i, j)))
-        stack.append(j)
-    return Maze(rows, cols, frozenset(opened))
-
-
-def _cell_index(m: Maze, cell: CellRec) -> int:
-    r, c = cell["row"], cell["col"]
-    if not (0 <= r < m.rows and 0 <= c < m.cols):
-        raise ValueError(f"cell ({r}, {c}) outside a {m.rows}x{m.cols} maze")
-    return r * m.cols + c
-
-
-@stdfn("Maze, Cell, Cell -> int")
-def maze_path_length(m: Maze, a: CellRec, b: CellRec) -> int:
-    """Number of steps on the path between two cells of the maze (0 when they are the same)."""
-    src, dst = _cell_index(m, a), _cell_index(m, b)
-    dist = [-1] * (m.rows * m.cols)
-    dist[src] = 0
-    queue = deque([src])
-    while queue:
-        i = queue.popleft()
-        for j in m.passages(i):
-            if dist[j] < 0:
-                dist[j] = dist[i] + 1
-                queue.append(j)
-    return dist[dst]
-
-
-@stdfn("Maze, Cell -> list[Cell]")
-def maze_dead_ends(m: Maze, exclude: CellRec) -> list[CellRec]:
-    """Cells other than `exclude` with exactly one open side, row-major."""
-    skip = _cell_index(m, exclude)
-    return [
-        grid_cell(*divmod(i, m.cols))
-        for i in range(m.rows * m.cols)
-        if i != skip and len(m.passages(i)) == 1
-    ]
-
-
-@stdfn("Maze, Cell, Cell -> Component")
-def draw_maze(m: Maze, start: CellRec, goal: CellRec) -> Component:
-    """The maze drawn as walls on a grid filling the canvas, the start cell marked green ("S")
-    and the goal red ("G"); subkeys "start" and "goal"."""
-    side = min((CANVAS - 48) / m.cols, (CANVAS - 48) / m.rows)
-    x0 = (CANVAS - side * m.cols) / 2
-    y0 = (CANVAS - side * m.rows) / 2
-    comp = Component()
-    for name, cell, colour in (("start", start, "green"), ("goal", goal, "red")):
-        r, c = divmod(_cell_index(m, cell), m.cols)
-        inset = side * 0.18
-        box = Rect(
-            x0 + c * side + inset,
-            y0 + r * side + inset,
-            side - 2 * inset,
-            side - 2 * inset,
-            rx=side * 0.1,
-            style=Style(fill=colour, stroke=None),
-        )
-        comp.add(box, name)
-        if side >= 24:  # below this the letter would be illegible; the colour still marks it
-            label = Text(
-                x0 + (c + 0.5) * side,
-                y0 + (r + 0.5) * side,
-                "S" if name == "start" else "G",
-                size=side * 0.4,
-                bold=True,
-                style=Style(fill="white", stroke=None),
-            )
-            comp.add(label, name)
-    wall = Style(stroke="black", stroke_width=max(2.0, min(4.0, side / 10)))
-    # Outer border, then the wall on the right/bottom side of every cell that is closed.
-    w, h = side * m.cols, side * m.rows
-    for x1, y1, x2, y2 in ((0, 0, w, 0), (0, h, w, h), (0, 0, 0, h), (w, 0, w, h)):
-        comp.add(Line(x0 + x1, y0 + y1, x0 + x2, y0 + y2, style=wall))
-    for i in range(m.rows * m.cols):
-        r, c = divmod(i, m.cols)
-        if c + 1 < m.cols and (i, i + 1) not in m.open:
-            x = x0 + (c + 1) * side
-            comp.add(Line(x, y0 + r * side, x, y0 + (r + 1) * side, style=wall))
-        if r + 1 < m.rows and (i, i + m.cols) not in m.open:
-            y = y0 + (r + 1) * side
-            comp.add(Line(x0 + c * side, y, x0 + (c + 1) * side, y, style=wall))
-    return comp

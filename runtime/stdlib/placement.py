@@ -8,6 +8,8 @@ import random
 from tron.stdlib.component import CANVAS, SampleRejected
 from tron.stdlib.registry import stdfn
 
+DOMAIN = "Placement"
+
 Point = dict[str, float]
 
 _RESTARTS = 12  # whole-layout restarts before giving up

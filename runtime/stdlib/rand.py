@@ -13,6 +13,8 @@ from typing import Any
 from tron.colours import NAMEABLE
 from tron.stdlib.registry import stdfn
 
+DOMAIN = "Random draws"
+
 
 @stdfn("int, int -> int", random=True)
 def randint(rng: random.Random, lo: int, hi: int) -> int:

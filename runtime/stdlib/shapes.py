@@ -1,32 +1,27 @@
-"""Basic drawable components: named shapes, text, lines, arrows, rectangles, circles, polygons.
+"""Shapes and text: named shapes, regular polygons, text and boxed labels, lines, dashed
+lines, arrows, rectangles, circles, polygons and groups.
 
 Colours are palette names or "#rrggbb"; "none" paints nothing (an outline-only shape).
 """
 
 from __future__ import annotations
 
-import math
-
 from tron.scene import Circle, Line, Polygon, Rect, Style, Text
+from tron.stdlib._geom import polar_cw
+from tron.stdlib._style import INK, paint
 from tron.stdlib.component import Component
 from tron.stdlib.registry import stdfn
+from tron.textpath import text_width
+
+DOMAIN = "Shapes and text"
 
 # Kinds chosen to stay distinguishable at small sizes and under a sketchy theme.
 SHAPE_KINDS = ("circle", "square", "triangle", "diamond", "pentagon", "hexagon", "star", "cross")
 
 
-def paint(colour: str) -> str | None:
-    """Colour argument -> Style colour ("none" -> None)."""
-    return None if colour == "none" else colour
-
-
 def regular(n: int, x: float, y: float, r: float, rot: float = 0.0) -> list[tuple[float, float]]:
     """Vertices of a regular n-gon of circumradius r, first vertex at 12 o'clock + rot degrees."""
-    out = []
-    for i in range(n):
-        a = math.radians(rot + 360 * i / n)
-        out.append((round(x + r * math.sin(a), 2), round(y - r * math.cos(a), 2)))
-    return out
+    return [polar_cw(x, y, r, rot + 360 * i / n) for i in range(n)]
 
 
 def shape_points(kind: str, x: float, y: float, size: float) -> list[tuple[float, float]]:
@@ -76,11 +71,53 @@ def shape(
     return comp
 
 
+@stdfn("int, real, real, real, real, str, str -> Component")
+def regular_polygon(
+    sides: int,
+    x: float,
+    y: float,
+    size: float,
+    turn: float,
+    fill: str,
+    stroke: str = "black",
+) -> Component:
+    """A regular polygon with `sides` corners (3..12) centred at (x, y) with circumradius
+    `size`, its first corner at 12 o'clock turned `turn` degrees clockwise."""
+    if not 3 <= sides <= 12:
+        raise ValueError(f"regular_polygon: {sides} sides (use 3..12)")
+    if size <= 0:
+        raise ValueError(f"regular_polygon: size must be positive, got {size}")
+    comp = Component()
+    style = Style(fill=paint(fill), stroke=paint(stroke))
+    comp.add(Polygon(tuple(regular(sides, x, y, size, turn)), style=style))
+    return comp
+
+
 @stdfn("str, real, real, real, str -> Component")
 def text(s: str, x: float, y: float, size: float = 18, colour: str = "black") -> Component:
     """Text centred at (x, y) (y is the vertical centre of the letters)."""
     comp = Component()
     comp.add(Text(x, y, s, size=size, style=Style(fill=colour, stroke=None)))
+    return comp
+
+
+@stdfn("str, real, real, real -> Component")
+def label(s: str, x: float, y: float, size: float = 16) -> Component:
+    """Text centred at (x, y) on a white rounded box with a thin outline (stays legible over
+    other drawing)."""
+    half_w = text_width(s, size) / 2 + size * 0.4
+    half_h = size * 0.75
+    comp = Component()
+    box = Rect(
+        x - half_w,
+        y - half_h,
+        2 * half_w,
+        2 * half_h,
+        rx=4,
+        style=Style(fill="white", stroke="black", stroke_width=1),
+    )
+    comp.add(box)
+    comp.add(Text(x, y, s, size=size, style=INK))
     return comp
 
 
@@ -99,6 +136,17 @@ def line(
     """A straight line segment from (x1, y1) to (x2, y2)."""
     comp = Component()
     comp.add(Line(x1, y1, x2, y2, style=Style(stroke=colour, stroke_width=width)))
+    return comp
+
+
+@stdfn("real, real, real, real, str, real -> Component")
+def dashed_line(
+    x1: float, y1: float, x2: float, y2: float, colour: str = "black", width: float = 2
+) -> Component:
+    """A dashed straight line from (x1, y1) to (x2, y2) (dashes about 4 widths long)."""
+    comp = Component()
+    dash = (4 * width, 3 * width)
+    comp.add(Line(x1, y1, x2, y2, style=Style(stroke=colour, stroke_width=width, dash=dash)))
     return comp
 
 

@@ -1,9 +1,11 @@
-"""Polyominoes, cube nets, isometric stacks and dashed lines."""
+"""Polyominoes: transforms, chirality, random and free polyominoes, drawing."""
+
+from __future__ import annotations
 
 import random
 
 from tron import stdlib as rt
-from tron.scene import Line, Polygon, Rect
+from tron.scene import Rect
 
 
 def cells(*pairs: tuple[int, int]) -> list[dict[str, int]]:
@@ -54,17 +56,6 @@ def test_rotation_and_chirality() -> None:
     assert sum(not rt.is_chiral(cells(*p)) for p in pents) == 6
 
 
-def test_cube_nets_are_the_eleven() -> None:
-    hexes = free_polyominoes(6)
-    assert len(hexes) == 35
-    assert sum(rt.is_cube_net(cells(*h)) for h in hexes) == 11
-    cross = cells((0, 1), (1, 0), (1, 1), (1, 2), (2, 1), (3, 1))
-    assert rt.is_cube_net(cross)
-    assert not rt.is_cube_net(cells((0, 0), (0, 1), (0, 2), (0, 3), (0, 4), (0, 5)))
-    assert not rt.is_cube_net(cells((0, 0), (0, 1), (1, 0), (1, 1), (2, 0), (2, 1)))
-    assert not rt.is_cube_net(cross[:5])
-
-
 def test_random_polyomino_connected_and_deterministic() -> None:
     for seed in range(20):
         p = rt.random_polyomino(random.Random(seed), 7)
@@ -86,33 +77,6 @@ def test_cells_figure_centred() -> None:
     assert all(isinstance(item, Rect) for item, _ in comp.items)
     assert len(comp.items) == 3
     assert comp.bbox()[0] < 80.5 and comp.bbox()[2] > 119.5
-
-
-def test_iso_stacks_faces_and_fit() -> None:
-    comp = rt.iso_stacks([2, 0, 1, 3], 2, 2, 256, 256, 300, "blue")
-    polys = [item for item, _ in comp.items if isinstance(item, Polygon)]
-    assert len(polys) == 3 * 6  # three faces per cube
-    assert set(comp.subkeys()) == {"s0_0", "s1_0", "s1_1"}
-    assert sum(sub is not None for _, sub in comp.items) == 3  # one top face per stack
-    x0, y0, x1, y1 = comp.bbox()
-    assert x0 >= 100 and x1 <= 412 and y0 >= 100 and y1 <= 412
-
-
-def test_dashed_line() -> None:
-    ((item, _),) = rt.dashed_line(0, 0, 10, 10, "red", 2).items
-    assert isinstance(item, Line) and item.style.dash == (8.0, 6.0)
-
-
-def test_cube_net_opposite() -> None:
-    # The cross: centre (1,1) is opposite the far end (3,1); left arm opposite right arm.
-    cross = cells((0, 1), (1, 0), (1, 1), (1, 2), (2, 1), (3, 1))
-    assert rt.cube_net_opposite(cross, 2) == 5
-    assert rt.cube_net_opposite(cross, 1) == 3
-    assert rt.cube_net_opposite(cross, 0) == 4
-    strip = cells((0, 0), (0, 1), (0, 2), (0, 3), (1, 0), (1, 3))
-    assert not rt.is_cube_net(strip)
-    for j in range(6):
-        assert rt.cube_net_opposite(cross, rt.cube_net_opposite(cross, j)) == j
 
 
 def test_free_polyominoes_counts() -> None:

@@ -1,12 +1,78 @@
-"""Lattice paths, grid rectangles, regular polygons, dominoes and binary digits."""
+"""Number splits, sums of parts, inversions, lattice paths and grid rectangles."""
+
+from __future__ import annotations
 
 import itertools
 import math
+import random
+from collections import Counter
 
 import pytest
 
 from tron import stdlib as rt
-from tron.scene import Circle, Polygon
+from tron.stdlib.combinatorics import random_composition, random_sum_of
+from tron.stdlib.component import SampleRejected
+from tron.stdlib.registry import CATALOGUE
+
+
+def test_random_composition_sums_and_respects_minimum() -> None:
+    for seed in range(50):
+        parts = random_composition(random.Random(seed), 30, 4, 3)
+        assert len(parts) == 4 and sum(parts) == 30 and min(parts) >= 3
+
+
+def test_random_composition_rejects_impossible() -> None:
+    with pytest.raises(ValueError):
+        random_composition(random.Random(0), 5, 3, 2)
+
+
+def test_random_sum_of_uses_parts_and_total() -> None:
+    for seed in range(30):
+        xs = random_sum_of(random.Random(seed), 37, 5, [1, 2, 5, 10, 20])
+        assert len(xs) == 5 and sum(xs) == 37 and set(xs) <= {1, 2, 5, 10, 20}
+    with pytest.raises(SampleRejected):
+        random_sum_of(random.Random(0), 7, 2, [5, 10])
+
+
+def test_reachable_sums_counts_lengths_in_range() -> None:
+    assert rt.reachable_sums([1, 5], 2, 2, 20) == [2, 6, 10]
+    assert rt.reachable_sums([2, 3], 1, 3, 9) == [2, 3, 4, 5, 6, 7, 8, 9]
+    assert 4 not in rt.reachable_sums([1, 5, 10], 2, 3, 30)
+
+
+def test_random_sum_between_hits_the_total_with_allowed_lengths() -> None:
+    rng = random.Random(3)
+    lengths: Counter[int] = Counter()
+    for _ in range(300):
+        xs = rt.random_sum_between(rng, 27, 3, 6, [1, 5, 10, 25])
+        assert sum(xs) == 27 and 3 <= len(xs) <= 6
+        assert set(xs) <= {1, 5, 10, 25}
+        lengths[len(xs)] += 1
+    # 27 is 25+1+1, 10+10+5+1+1 or 10+5+5+5+1+1, but no four of these coins make it;
+    # each possible length is picked about equally often.
+    assert set(lengths) == {3, 5, 6}
+    assert min(lengths.values()) > 70
+
+
+def test_random_sum_between_rejects_impossible_totals() -> None:
+    with pytest.raises(SampleRejected):
+        rt.random_sum_between(random.Random(0), 4, 2, 2, [1, 5])
+    with pytest.raises(ValueError):
+        rt.random_sum_between(random.Random(0), 4, 2, 2, [0, 5])
+
+
+@pytest.mark.parametrize("n", [0, 1, 2, 5, 7])
+def test_perm_with_inversions_exact(n: int) -> None:
+    rng = random.Random(n)
+    for k in range(n * (n - 1) // 2 + 1):
+        p = rt.perm_with_inversions(rng, n, k)
+        assert sorted(p) == list(range(n))
+        assert rt.inversions(p) == k
+
+
+def test_perm_with_inversions_rejects_impossible() -> None:
+    with pytest.raises(ValueError):
+        rt.perm_with_inversions(random.Random(0), 3, 4)
 
 
 def binom(n: int, k: int) -> int:
@@ -85,48 +151,7 @@ def test_grid_rectangles_missing_edges() -> None:
         rt.grid_rectangles(1, 1, [1, 2], [1, 1])
 
 
-def test_regular_polygon_corners_on_circle() -> None:
-    comp = rt.regular_polygon(7, 100, 100, 30, 0, "blue")
-    ((item, _),) = comp.items
-    assert isinstance(item, Polygon)
-    assert len(item.points) == 7
-    assert item.points[0] == pytest.approx((100, 70))
-    for x, y in item.points:
-        assert math.hypot(x - 100, y - 100) == pytest.approx(30, abs=0.02)
-    turned = rt.regular_polygon(4, 0, 0, 10, 45, "none").items[0][0]
-    assert isinstance(turned, Polygon)
-    assert turned.points[0] == pytest.approx((7.07, -7.07), abs=0.01)
-    assert turned.style.fill is None
-    with pytest.raises(ValueError):
-        rt.regular_polygon(2, 0, 0, 10, 0, "red")
-    with pytest.raises(ValueError):
-        rt.regular_polygon(5, 0, 0, 0, 0, "red")
-
-
-def test_domino_pips_and_halves() -> None:
-    comp = rt.domino(3, 0, 100, 100, 40, True)
-    pips = [(item, sub) for item, sub in comp.items if isinstance(item, Circle)]
-    assert len(pips) == 3
-    assert all(sub == "h0" for _, sub in pips)
-    assert all(item.cy < 100 for item, _ in pips)  # the top half
-    assert comp.subkeys() == ["h0", "h1"]
-    x0, y0, x1, y1 = comp.bbox()
-    assert (x1 - x0, y1 - y0) == pytest.approx((40, 80), abs=3)
-    flat = rt.domino(6, 5, 100, 100, 40, False)
-    right = [item for item, sub in flat.items if isinstance(item, Circle) and sub == "h1"]
-    assert len(right) == 5 and all(item.cx > 100 for item in right)
-    with pytest.raises(ValueError):
-        rt.domino(7, 0, 0, 0, 10, True)
-
-
-def test_bits_round_trip() -> None:
-    assert rt.bits_of(5, 4) == [0, 1, 0, 1]
-    assert rt.bits_of(0, 3) == [0, 0, 0]
-    assert rt.from_bits([1, 1, 0]) == 6
-    assert rt.from_bits([]) == 0
-    for n in range(32):
-        assert rt.from_bits(rt.bits_of(n, 5)) == n
-    with pytest.raises(ValueError):
-        rt.bits_of(8, 3)
-    with pytest.raises(ValueError):
-        rt.from_bits([2])
+def test_registered() -> None:
+    for name in ("random_composition", "grown_region", "dial_clock", "measure_scale"):
+        assert name in CATALOGUE
+    assert CATALOGUE["grown_region"].random

@@ -1,23 +1,21 @@
-"""Stand-alone components: analogue clock, number line, table and boxed text labels."""
+"""Instruments: analogue clocks (whole-canvas and positionable), measuring scales (rulers,
+thermometers) and number lines with marked points.
+"""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
 
-from tron.scene import Circle, Line, Rect, Style, Text
+from tron.scene import Circle, Line, Style, Text
+from tron.stdlib._geom import polar_cw
+from tron.stdlib._style import INK
 from tron.stdlib.charts import MIN_FONT, PAD, fit_size
 from tron.stdlib.component import CANVAS, Component, SampleRejected
 from tron.stdlib.registry import stdfn
 from tron.textpath import text_width
 
-INK = Style(fill="black", stroke=None)
-
-
-def _polar(cx: float, cy: float, r: float, deg: float) -> tuple[float, float]:
-    """Point at distance r from the centre, `deg` clockwise from 12 o'clock."""
-    a = math.radians(deg)
-    return (round(cx + r * math.sin(a), 2), round(cy - r * math.cos(a), 2))
+DOMAIN = "Instruments"
 
 
 @stdfn("int, int -> Component")
@@ -34,22 +32,101 @@ def clock(hour: int, minute: int) -> Component:
     for k in range(60):
         major = k % 5 == 0
         inner = big - (18 if major else 9)
-        x1, y1 = _polar(cx, cy, inner, 6 * k)
-        x2, y2 = _polar(cx, cy, big - 3, 6 * k)
+        x1, y1 = polar_cw(cx, cy, inner, 6 * k)
+        x2, y2 = polar_cw(cx, cy, big - 3, 6 * k)
         comp.add(
             Line(x1, y1, x2, y2, style=Style(stroke="black", stroke_width=4 if major else 1.5)),
             "face",
         )
     for k in range(1, 13):
-        x, y = _polar(cx, cy, big - 46, 30 * k)
+        x, y = polar_cw(cx, cy, big - 46, 30 * k)
         comp.add(Text(x, y, str(k), size=32, style=INK), "face")
     hour_deg = 30 * (hour % 12) + minute / 2
     minute_deg = 6 * minute
-    hx, hy = _polar(cx, cy, big * 0.5, hour_deg)
-    mx, my = _polar(cx, cy, big - 66, minute_deg)  # stops short of the numerals
+    hx, hy = polar_cw(cx, cy, big * 0.5, hour_deg)
+    mx, my = polar_cw(cx, cy, big - 66, minute_deg)  # stops short of the numerals
     comp.add(Line(cx, cy, hx, hy, style=Style(stroke="black", stroke_width=11)), "hour")
     comp.add(Line(cx, cy, mx, my, style=Style(stroke="black", stroke_width=5)), "minute")
     comp.add(Circle(cx, cy, 9, style=Style(fill="black", stroke=None)))
+    return comp
+
+
+@stdfn("int, int, real, real, real -> Component")
+def dial_clock(hour: int, minute: int, cx: float, cy: float, r: float) -> Component:
+    """An analogue clock of radius `r` centred at (cx, cy) showing hour:minute (hour 0..23 on a
+    12-hour dial) with numerals and minute ticks; hands have subkeys "hour" and "minute"."""
+    if not (0 <= hour <= 23 and 0 <= minute <= 59):
+        raise ValueError(f"dial_clock: bad time {hour}:{minute:02d}")
+    if r < 60:
+        raise ValueError(f"dial_clock: radius {r} is too small to read")
+    cx, cy, r = float(cx), float(cy), float(r)
+    comp = Component()
+    rim = max(2.0, r / 40)
+    comp.add(Circle(cx, cy, r, style=Style(fill="white", stroke="black", stroke_width=rim)), "face")
+    for k in range(60):
+        major = k % 5 == 0
+        x1, y1 = polar_cw(cx, cy, r * (0.9 if major else 0.95), 6 * k)
+        x2, y2 = polar_cw(cx, cy, r * 0.99, 6 * k)
+        width = max(1.0, r / (60 if major else 150))
+        comp.add(Line(x1, y1, x2, y2, style=Style(stroke="black", stroke_width=width)), "face")
+    size = max(11.0, r * 0.15)
+    for k in range(1, 13):
+        x, y = polar_cw(cx, cy, r * 0.76, 30 * k)
+        comp.add(Text(x, y, str(k), size=size, style=INK), "face")
+    hx, hy = polar_cw(cx, cy, r * 0.48, 30 * (hour % 12) + minute / 2)
+    mx, my = polar_cw(cx, cy, r * 0.84, 6 * minute)
+    comp.add(Line(cx, cy, hx, hy, style=Style(stroke="black", stroke_width=r * 0.055)), "hour")
+    comp.add(Line(cx, cy, mx, my, style=Style(stroke="#1f4fbf", stroke_width=r * 0.025)), "minute")
+    comp.add(Circle(cx, cy, r * 0.04, style=Style(fill="black", stroke=None)))
+    return comp
+
+
+@stdfn("real, real, real, bool, int, int, int, int, real -> Component")
+def measure_scale(
+    x0: float,
+    y0: float,
+    length: float,
+    vertical: bool,
+    lo: int,
+    hi: int,
+    parts: int,
+    label_step: int,
+    size: float = 14,
+) -> Component:
+    """A measuring scale from value `lo` at (x0, y0) to `hi` one `length` px further right (or
+    up, if `vertical`): every unit split into `parts` minor ticks, whole numbers that are
+    multiples of `label_step` numbered (below a horizontal scale, left of a vertical one)."""
+    if hi <= lo or parts < 1 or label_step < 1 or length <= 0:
+        raise ValueError("measure_scale: need hi > lo, parts >= 1, label_step >= 1, length > 0")
+    n = (hi - lo) * parts
+    if n > 400:
+        raise ValueError(f"measure_scale: {n} ticks are too many")
+    x0, y0, length = float(x0), float(y0), float(length)
+    step = length / n
+    if step < 3:
+        raise SampleRejected("measure_scale: ticks closer than 3 px")
+    comp = Component()
+    pen = Style(stroke="black", stroke_width=2)
+    if vertical:
+        comp.add(Line(x0, y0, x0, y0 - length, style=pen))
+    else:
+        comp.add(Line(x0, y0, x0 + length, y0, style=pen))
+    for i in range(n + 1):
+        whole = i % parts == 0
+        value = lo + i // parts
+        labelled = whole and value % label_step == 0
+        half = 11.0 if labelled else (8.0 if whole else 5.0)
+        thin = Style(stroke="black", stroke_width=2 if whole else 1.2)
+        if vertical:
+            y = y0 - i * step
+            comp.add(Line(x0 - half, y, x0 + half, y, style=thin))
+            if labelled:
+                comp.add(Text(x0 - 16, y, str(value), size=size, anchor="end", style=INK))
+        else:
+            x = x0 + i * step
+            comp.add(Line(x, y0 - half, x, y0 + half, style=thin))
+            if labelled:
+                comp.add(Text(x, y0 + 14 + size * 0.6, str(value), size=size, style=INK))
     return comp
 
 
@@ -122,62 +199,4 @@ def number_line(
                 f"m{i}",
             )
         comp.add(Text(lx, ly, labels[i], size=size, style=INK), f"m{i}")
-    return comp
-
-
-@stdfn("list[list[str]], list[str] -> Component")
-def table(rows: list[list[str]], header: list[str]) -> Component:
-    """A table centred on the canvas with a bold shaded header row; header cell j has subkey
-    "h<j>" and body cell (i, j) "c<i>_<j>". Text shrinks to fit; too big a table is rejected."""
-    ncol = len(header)
-    if ncol == 0 or any(len(r) != ncol for r in rows):
-        raise ValueError(f"table: every row needs {ncol} cells (one per header)")
-    size = 22.0
-    while True:  # shrinks the font at most ~6 times before giving up
-        widths = [
-            max([text_width(header[j], size, bold=True)] + [text_width(r[j], size) for r in rows])
-            + size * 1.2
-            for j in range(ncol)
-        ]
-        row_h = size * 2.0
-        if sum(widths) <= CANVAS - 2 * PAD and row_h * (len(rows) + 1) <= CANVAS - 2 * PAD:
-            break
-        size -= 1.0
-        if size < MIN_FONT:
-            raise SampleRejected("table does not fit the canvas")
-    total_w, total_h = sum(widths), row_h * (len(rows) + 1)
-    x0, y0 = (CANVAS - total_w) / 2, (CANVAS - total_h) / 2
-    comp = Component()
-    comp.add(Rect(x0, y0, total_w, row_h, style=Style(fill="#e4e4e4", stroke=None)))
-    lefts = [x0 + sum(widths[:j]) for j in range(ncol)]
-    for i, cells in enumerate([header, *rows]):
-        cy = y0 + (i + 0.5) * row_h
-        for j, s in enumerate(cells):
-            sub = f"h{j}" if i == 0 else f"c{i - 1}_{j}"
-            comp.add(Text(lefts[j] + widths[j] / 2, cy, s, size=size, bold=i == 0, style=INK), sub)
-    line = Style(stroke="black", stroke_width=1.5)
-    for i in range(len(rows) + 2):
-        comp.add(Line(x0, y0 + i * row_h, x0 + total_w, y0 + i * row_h, style=line))
-    for x in [*lefts, x0 + total_w]:
-        comp.add(Line(x, y0, x, y0 + total_h, style=line))
-    return comp
-
-
-@stdfn("str, real, real, real -> Component")
-def label(s: str, x: float, y: float, size: float = 16) -> Component:
-    """Text centred at (x, y) on a white rounded box with a thin outline (stays legible over
-    other drawing)."""
-    half_w = text_width(s, size) / 2 + size * 0.4
-    half_h = size * 0.75
-    comp = Component()
-    box = Rect(
-        x - half_w,
-        y - half_h,
-        2 * half_w,
-        2 * half_h,
-        rx=4,
-        style=Style(fill="white", stroke="black", stroke_width=1),
-    )
-    comp.add(box)
-    comp.add(Text(x, y, s, size=size, style=INK))
     return comp
