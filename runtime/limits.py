@@ -5,7 +5,7 @@ integer or a million scene items. Every such request fails fast with ResourceLim
 Env.run reports at the spec line that asked (never a hang, a MemoryError or a traceback).
 
 The caps sit far above what the bundled suite reaches (levels 0-9, seeds 0-2, measured when
-they were chosen; largest value in brackets), so no real spec comes near them:
+they were chosen; largest value in brackets), so no real spec comes near them.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ from fractions import Fraction
 from typing import Any
 
 MAX_INT_BITS = 4096  # an integer value (11 bits)
-MAX_LIST = 100_000  # items in one list, characters in one string (694)
+MAX_LIST = 100_000  # items in one list, characters in one text (694); also what one stdlib
+# call may build, by COSTS below (15,422 for reachable_sums; every other function <= 672)
 MAX_STEPS = 5_000_000  # per sample: comprehension/loop steps plus list items built (47,895)
 MAX_SECONDS = 10.0  # wall-clock time of one sample, checked cooperatively (0.1 s)
 MAX_ITEMS = 20_000  # items in one scene or component (267)
@@ -39,6 +40,7 @@ class Budget:
 
     steps: int
     deadline: float
+    calls: int = 0  # stdlib calls so far (registry.guarded counts them in batches)
 
     def spend(self, n: int) -> None:
         self.steps -= n
@@ -119,6 +121,11 @@ def _int(v: Any) -> int:
     return v if type(v) is int else 0
 
 
+def _sums(total: Any, k: Any, parts: Any) -> int:
+    # A quarter per cell and part: one step of a sum is cheaper than building an item.
+    return (_int(total) + 1) * (_int(k) + 1) * len(set(parts)) // 4
+
+
 # Stdlib functions whose work grows with an int argument rather than with a list they are
 # given: the number of things a call would build, from its spec-level arguments (same names,
 # so keywords bind), checked against MAX_LIST before the call runs. Any function with `rows`
@@ -145,8 +152,10 @@ COSTS: dict[str, Callable[..., Any]] = {
         _int(x_max) // max(1, _int(x_step)) + _int(y_max) // max(1, _int(y_step))
     ),
     "gantt_chart": lambda tasks, starts, ends, horizon: _int(horizon),
-    "reachable_sums": lambda parts, k_lo, k_hi, hi: (_int(hi) + 1) * (_int(k_hi) + 1),
-    "random_sum_between": lambda total, k_lo, k_hi, parts: (_int(total) + 1) * (_int(k_hi) + 1),
+    # Sums of parts: a table of (total + 1) x (k + 1) cells, each summing over the parts.
+    "reachable_sums": lambda parts, k_lo, k_hi, hi: _sums(hi, k_hi, parts),
+    "random_sum_between": lambda total, k_lo, k_hi, parts: _sums(total, k_hi, parts),
+    "random_sum_of": lambda total, k, parts: _sums(total, k, parts),
     "random_composition": lambda total, k, lo=1: _int(k),
     "sample": lambda xs, k: _int(k),
     "max_matching": lambda n_left, n_right, links: _int(n_left) * _int(n_right),
