@@ -151,7 +151,7 @@ def generate_module(c: Checked) -> tuple[str, dict[int, int]]:
             out.emit(f"_p.draw(_scene, {key_src}, {source(st.value)})", line, b)
             continue
         it = source(st.loop.iterable)
-        out.emit(f"for _i, {var(st.loop.var)} in enumerate({it}):", line, b)
+        out.emit(f"for _i, {var(st.loop.var)} in enumerate(_p.each({it})):", line, b)
         inner = b + 1
         if st.loop.cond is not None:
             out.emit(f"if not ({source(st.loop.cond)}):", line, inner)
@@ -162,6 +162,7 @@ def generate_module(c: Checked) -> tuple[str, dict[int, int]]:
     ans = c.answer
     out.emit(f"_answer = {source(ans.value)}", ans.span.line, b)
     out.emit(f"_atype = {answer_type_src(ans.type.kind, ans.type.args)}", ans.span.line, b)
+    out.emit("_p.check_answer(_atype, _answer)", ans.span.line, b)
     if c.distractors is not None:
         d = c.distractors
         out.emit(f"_options = _p.options(_rng, _answer, {source(d.value)})", d.span.line, b)
@@ -185,7 +186,7 @@ def generate_module(c: Checked) -> tuple[str, dict[int, int]]:
         f"_complexity = {source(cx.value) if cx else 'level'}", cx.span.line if cx else None, b
     )
     out.emit("except _rt.SampleRejected as _why:", indent=body)
-    out.emit("_tries.reject_reason(str(_why))", indent=body + 1)
+    out.emit("_tries.reject_reason(_why)", indent=body + 1)
     out.emit("continue", indent=body + 1)
     out.emit("break", indent=body)
     out.emit("_checks = []", indent=1)

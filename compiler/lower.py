@@ -4,6 +4,10 @@ Every spec identifier becomes `v_<name>` (so it can never collide with a Python 
 builtin or the generated module's own `_`-prefixed names); every string becomes an
 `ast.Constant`; field access becomes a subscript with a constant key; calls go only to the
 stdlib module `_rt`. Nothing else can appear in generated code.
+
+Operators that can grow a value fast (`*` squares, `+` doubles a list or text, `/` builds
+fractions) and comprehension iterables go through `_p` (tron.program), which checks them
+against tron.limits; `-`, `//` and unary minus cannot outgrow their operands.
 """
 
 from __future__ import annotations
@@ -27,13 +31,20 @@ COMPARE_OPS: dict[str, ast.cmpop] = {
     "in": ast.In(),
     "not in": ast.NotIn(),
 }
-ARITH_OPS: dict[str, ast.operator] = {
-    "+": ast.Add(),
-    "-": ast.Sub(),
-    "*": ast.Mult(),
-    "//": ast.FloorDiv(),
-    "%": ast.Mod(),
-}
+ARITH_OPS: dict[str, ast.operator] = {"+": ast.Add(), "-": ast.Sub(), "//": ast.FloorDiv()}
+
+
+CHECKED_OPS = {"/": "div", "*": "mul", "+": "add", "%": "mod"}  # operator -> tron.program fn
+
+
+def support(fn: str, *args: ast.expr) -> ast.Call:
+    """A call to the run-time support module, `_p.fn(*args)`."""
+    func = ast.Attribute(value=load(SUPPORT), attr=fn, ctx=ast.Load())
+    return ast.Call(func=func, args=list(args), keywords=[])
+
+
+def number(e: s.Expr) -> bool:
+    return isinstance(e, s.Literal) and type(e.value) in (int, float)
 
 
 def var(name: str) -> str:
@@ -67,7 +78,7 @@ def lower(e: s.Expr) -> ast.expr:
         gens = [
             ast.comprehension(
                 target=ast.Name(id=var(cf.var), ctx=ast.Store()),
-                iter=lower(cf.iterable),
+                iter=support("each", lower(cf.iterable)),
                 ifs=[lower(cf.cond)] if cf.cond else [],
                 is_async=0,
             )
@@ -86,9 +97,10 @@ def lower(e: s.Expr) -> ast.expr:
         kws = [ast.keyword(arg=k.name, value=lower(k.value)) for k in e.kwargs]
         return ast.Call(func=rt(fn.name), args=args, keywords=kws)
     if isinstance(e, s.BinOp):
-        if e.op == "/":  # exact division: int / int is a Fraction, never a rounded float
-            div = ast.Attribute(value=load(SUPPORT), attr="div", ctx=ast.Load())
-            return ast.Call(func=div, args=[lower(e.left), lower(e.right)], keywords=[])
+        if e.op in CHECKED_OPS and not (e.op == "+" and (number(e.left) or number(e.right))):
+            # `/` also: exact division, int / int is a Fraction. Adding a number literal
+            # cannot join lists or texts, and grows a value only by the literal's size.
+            return support(CHECKED_OPS[e.op], lower(e.left), lower(e.right))
         return ast.BinOp(left=lower(e.left), op=ARITH_OPS[e.op], right=lower(e.right))
     if isinstance(e, s.Compare):
         return ast.Compare(

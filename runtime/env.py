@@ -20,7 +20,8 @@ from PIL import Image
 
 from tron import answers, rewards
 from tron.answer_forms import asked_by, bounded_repr
-from tron.program import Generated
+from tron.limits import sample_budget
+from tron.program import Generated, SamplingError
 from tron.themes import THEMES, Theme, pick_theme
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -284,17 +285,20 @@ class Env:
             raise ValueError(f"{self.id}: seed must be an int, got {seed!r}")
         rng = random.Random(f"{self.id}@{self.info.version}/{level}/{seed}")
         try:
-            return self.module.generate(level, rng, with_checks)
-        except Exception as exc:
+            with sample_budget():  # the caps of tron.limits on steps and time, per sample
+                return self.module.generate(level, rng, with_checks)
+        except Exception as exc:  # MemoryError and RecursionError too: a located EnvError
             raise EnvError(self.locate(exc)) from exc
 
     def locate(self, exc: BaseException) -> str:
-        """Name the spec line where a generated module failed."""
+        """Name the spec line where a generated module failed (for exhausted rejection
+        sampling: the line that rejected most)."""
         where = self.module.SPEC_PATH
         for frame in reversed(traceback.extract_tb(exc.__traceback__)):
             if frame.filename == self.module.__file__ and frame.lineno in self.module.LINEMAP:
-                where = f"{where}:{self.module.LINEMAP[frame.lineno]}"
-                break
+                return f"{where}:{self.module.LINEMAP[frame.lineno]}: {type(exc).__name__}: {exc}"
+        line = getattr(exc, "line", None) if isinstance(exc, SamplingError) else None
+        where = f"{where}:{line}" if line else where
         return f"{where}: {type(exc).__name__}: {exc}"
 
     def sample(

@@ -1,5 +1,6 @@
 """Run-time support for compiled spec modules (the only runtime module they import besides the
-stdlib): bounded rejection sampling, scene building, question formatting, options."""
+stdlib): bounded rejection sampling, scene building, question formatting, options, and the
+size-checked operators and loops of tron.limits."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
-from tron import answers
+from tron import answers, limits
+from tron.limits import MAX_INT_BITS, ResourceLimit, check_value
+from tron.limits import each as each
 from tron.scene import Scene
 from tron.stdlib import component
 from tron.stdlib.words import number_word, ordinal
@@ -19,7 +22,12 @@ MAX_TRIES = 200  # rejection-sampling cap per sample; exhausting it is an error,
 
 
 class SamplingError(RuntimeError):
-    """Rejection sampling exhausted its cap; names the requirement that rejected most."""
+    """Rejection sampling exhausted its cap; names the requirement that rejected most, and
+    `line` is its spec line (None when unknown)."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
 
 
 @dataclass
@@ -30,21 +38,34 @@ class Tries:
     spec_path: str
     count: int = 0
     rejected: Counter[str] = field(default_factory=Counter)
+    lines: dict[str, int] = field(default_factory=dict)  # rejection reason -> its spec line
 
     def __iter__(self) -> Iterator[int]:
         for i in range(MAX_TRIES):
             self.count = i + 1
+            limits.spend(1)  # an attempt is a step; also where a slow sample meets its clock
             yield i
         worst, n = self.rejected.most_common(1)[0] if self.rejected else ("?", 0)
         raise SamplingError(
-            f"{self.spec_path}: sampling failed {MAX_TRIES} times; most rejections ({n}) by {worst}"
+            f"sampling failed {MAX_TRIES} times; most rejections ({n}) by {worst}",
+            self.lines.get(worst),
         )
 
     def reject(self, index: int) -> None:
         line, text = self.requirements[index]
-        self.rejected[f"requirement on line {line}: {text}"] += 1
+        reason = f"requirement on line {line}: {text}"
+        self.rejected[reason] += 1
+        self.lines[reason] = line
 
-    def reject_reason(self, reason: str) -> None:
+    def reject_reason(self, reason: str | BaseException) -> None:
+        """Count a rejection; an exception caught in a generated module is charged to the
+        spec line that raised it (the module's LINEMAP, read from the catching frame)."""
+        if isinstance(reason, BaseException):
+            tb = reason.__traceback__
+            line = tb.tb_frame.f_globals.get("LINEMAP", {}).get(tb.tb_lineno) if tb else None
+            reason = f"line {line}: {reason}" if line else str(reason)
+            if line:
+                self.lines[reason] = line
         self.rejected[reason] += 1
 
 
@@ -80,7 +101,51 @@ def div(a: Any, b: Any) -> Any:
     if isinstance(a, float) or isinstance(b, float):
         return a / b
     q = Fraction(a) / Fraction(b)
-    return q.numerator if q.denominator == 1 else q
+    return q.numerator if q.denominator == 1 else check_value(q)
+
+
+_NUMBERS = frozenset((int, float, Fraction, bool))
+
+
+def mul(a: Any, b: Any) -> Any:
+    """`a * b`: repeated squaring doubles an integer's size each time, so the product is
+    checked against MAX_INT_BITS (a sequence operand, reachable through `any`, is refused)."""
+    if type(a) not in _NUMBERS or type(b) not in _NUMBERS:
+        raise TypeError(f"'*' needs numbers, got {type(a).__name__} and {type(b).__name__}")
+    r = a * b
+    if type(r) is int:
+        if r.bit_length() > MAX_INT_BITS:
+            raise ResourceLimit(
+                f"integer of {r.bit_length()} bits exceeds the limit of {MAX_INT_BITS} bits"
+            )
+        return r
+    return check_value(r)
+
+
+def add(a: Any, b: Any) -> Any:
+    """`a + b`: joining a list or text to itself doubles it, so lengths are checked."""
+    r = a + b
+    t = type(r)
+    if t is list or t is str or t is Fraction:
+        check_value(r)
+    return r
+
+
+def mod(a: Any, b: Any) -> Any:
+    """`a % b` on numbers only: on a text `%` would be printf formatting (any width)."""
+    if type(a) is str:
+        raise TypeError("'%' needs numbers, got str")
+    return a % b
+
+
+def check_answer(atype: answers.AnswerType, value: Any) -> None:
+    """A number answer must have canonical text (at most answers.MAX_DIGITS digits); checked
+    here so the error names the answer's spec line."""
+    if isinstance(atype, answers.IntegerAnswer | answers.NumberAnswer) and type(value) is not bool:
+        try:
+            atype.canonical(value)
+        except ValueError as exc:
+            raise ResourceLimit(f"answer {exc}") from None
 
 
 def text(value: Any) -> str:
@@ -92,7 +157,13 @@ def text(value: Any) -> str:
     if isinstance(value, Fraction):
         return f"{value.numerator}/{value.denominator}"
     if isinstance(value, list):
-        return ", ".join(text(v) for v in value)
+        parts, size = [], 0
+        for v in value:  # built piece by piece: a list of long texts must fail before joining
+            parts.append(text(v))
+            size += len(parts[-1]) + 2
+            if size > limits.MAX_LIST:
+                raise ResourceLimit(f"text of a list exceeds the limit of {limits.MAX_LIST}")
+        return ", ".join(parts)
     return str(value)
 
 

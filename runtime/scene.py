@@ -17,7 +17,9 @@ import numbers
 from dataclasses import dataclass, field, fields
 from typing import Literal
 
+from tron import limits
 from tron.colours import check_colour
+from tron.limits import MAX_COORD, ResourceLimit
 from tron.textpath import ANCHORS, FONTS, Op, faux_bold_width, text_bbox, text_ops
 
 Point = tuple[float, float]
@@ -59,19 +61,31 @@ DEFAULT_STYLE = Style()
 class _Item:
     """Shared validation: every number must be finite and becomes a float (a spec may compute
     a coordinate as an int or a Fraction; the renderers format floats); point lists become
-    tuples."""
+    tuples. Numbers stay within +-limits.MAX_COORD: drawing cost grows with size (sketch
+    jitter, dash patterns), and nothing that far off the canvas can be seen."""
 
     def __post_init__(self) -> None:
         for f in fields(self):  # type: ignore[arg-type]
             value = getattr(self, f.name)
             if f.name == "points":
                 pts = tuple((float(p[0]), float(p[1])) for p in value)
-                if not all(math.isfinite(v) for p in pts for v in p):
+                if not all(
+                    math.isfinite(v) and -MAX_COORD <= v <= MAX_COORD for p in pts for v in p
+                ):
+                    if all(math.isfinite(v) for p in pts for v in p):
+                        raise ResourceLimit(
+                            f"{type(self).__name__}: a point beyond the limit of {MAX_COORD:g} px"
+                        )
                     raise ValueError(f"{type(self).__name__}: non-finite point in {value!r}")
                 object.__setattr__(self, "points", pts)
             elif isinstance(value, numbers.Real) and not isinstance(value, bool):
                 if not math.isfinite(value):
                     raise ValueError(f"{type(self).__name__}.{f.name} is not finite: {value!r}")
+                if not -MAX_COORD <= value <= MAX_COORD:
+                    raise ResourceLimit(
+                        f"{type(self).__name__}.{f.name} of {float(value):g} exceeds the limit "
+                        f"of {MAX_COORD:g}"
+                    )
                 if type(value) is not float:
                     object.__setattr__(self, f.name, float(value))
 
@@ -171,6 +185,10 @@ class Text(_Item):
         super().__post_init__()
         if not isinstance(self.text, str):
             raise ValueError(f"Text.text must be a str, got {self.text!r}")
+        if len(self.text) > limits.MAX_TEXT:
+            raise ResourceLimit(
+                f"text of {len(self.text)} characters exceeds the limit of {limits.MAX_TEXT}"
+            )
         if self.anchor not in ANCHORS:
             raise ValueError(f"bad anchor {self.anchor!r}")
         if self.font not in FONTS:
@@ -191,6 +209,9 @@ class Scene:
     height: int = 512
     background: str = "white"
     items: list[tuple[Item, str | None]] = field(default_factory=list)
+    # What add() has let in so far, against the caps of tron.limits.
+    _points: int = field(default=0, repr=False, compare=False)
+    _chars: int = field(default=0, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.width <= 0 or self.height <= 0:
@@ -204,6 +225,18 @@ class Scene:
             raise TypeError(f"not a scene item: {item!r}")
         if key is not None and not isinstance(key, str):
             raise TypeError(f"key must be a str or None, got {key!r}")
+        if len(self.items) >= limits.MAX_ITEMS:
+            raise ResourceLimit(f"scene of over {limits.MAX_ITEMS} items exceeds the limit")
+        if isinstance(item, Polygon | Polyline):
+            self._points += len(item.points)
+            if self._points > limits.MAX_POINTS:
+                raise ResourceLimit(f"scene exceeds the limit of {limits.MAX_POINTS} points")
+        elif isinstance(item, Text):
+            self._chars += len(item.text)
+            if self._chars > limits.MAX_SCENE_TEXT:
+                raise ResourceLimit(
+                    f"scene exceeds the limit of {limits.MAX_SCENE_TEXT} characters of text"
+                )
         self.items.append((item, key))
 
     def keys(self) -> list[str]:

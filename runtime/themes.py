@@ -18,6 +18,7 @@ from tron.colours import COLOURS, resolve, to_hex
 from tron.scene import Item, Op, Piece, Scene, item_pieces
 
 MAX_SKETCH = 1.5
+MAX_WOBBLES = 200
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,9 @@ def sketch_ops(ops: tuple[Op, ...], amp: float, rng: random.Random) -> tuple[Op,
             end, kind = start, "L"
         else:
             end, kind = (args[-2], args[-1]), op
-        n = max(1, math.ceil(math.dist(cur, end) / 14))
+        # One wobble per 14 px, at most MAX_WOBBLES (a 2800 px segment): a huge shape must
+        # not cost time in proportion to its size.
+        n = min(MAX_WOBBLES, max(1, math.ceil(math.dist(cur, end) / 14)))
         if kind != "L":
             n = max(n, 8)
         bow = rng.uniform(-amp / 2, amp / 2)

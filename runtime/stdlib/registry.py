@@ -11,10 +11,15 @@ or a named type from RECORDS (records have declared fields) or OPAQUE (no fields
 
 from __future__ import annotations
 
+import functools
 import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any
+
+from tron import limits
+from tron.stdlib.component import Component
 
 # Named record types: field name -> type. Values of these types are plain dicts at runtime.
 RECORDS: dict[str, dict[str, str]] = {
@@ -84,10 +89,67 @@ def stdfn(
         if fname in CATALOGUE:
             raise TypeError(f"stdlib function {fname} registered twice")
         doc = inspect.cleandoc(fn.__doc__ or "").split("\n\n")[0].replace("\n", " ")
-        CATALOGUE[fname] = StdFn(fname, params, ret.strip(), random, doc, fn, variadic)
-        return fn
+        impl = guarded(fn, fname, [p.name for p in params], random)
+        CATALOGUE[fname] = StdFn(fname, params, ret.strip(), random, doc, impl, variadic)
+        return fn  # stdlib code calling it directly skips the guard: only spec calls need it
 
     return register
+
+
+def guarded(
+    fn: Callable[..., Any], name: str, params: list[str], random: bool
+) -> Callable[..., Any]:
+    """`fn` as generated code calls it: each call is a step of the sample's budget; a call
+    that would build more than limits.MAX_LIST things (limits.COSTS, or rows*cols for any
+    function with those parameters) fails before it allocates; results are size-checked."""
+    cost = limits.COSTS.get(name)
+    if cost is None and "rows" in params and "cols" in params:
+        r, c = params.index("rows"), params.index("cols")
+
+        def cost(*a: Any, **k: Any) -> Any:
+            rows = a[r] if r < len(a) else k.get("rows", 0)
+            cols = a[c] if c < len(a) else k.get("cols", 0)
+            return rows * cols
+
+    skip = 1 if random else 0
+
+    def result(out: Any) -> Any:
+        if type(out) is Component:
+            if len(out.items) > limits.MAX_ITEMS:
+                raise limits.ResourceLimit(
+                    f"{name}() drew {len(out.items)} items, over the limit of {limits.MAX_ITEMS}"
+                )
+            return out
+        return limits.check_value(out)
+
+    @functools.wraps(fn)
+    def call(*args: Any, **kwargs: Any) -> Any:
+        b = limits._BUDGET.get()
+        if b is not None:
+            b.calls += 1
+            if not b.calls & 15:  # a call is a step, counted 16 at a time: this is the hot path
+                b.spend(16)
+        out = fn(*args, **kwargs)
+        t = type(out)
+        if t is Component or t is list or t is int or t is str or t is Fraction:
+            return result(out)
+        return out  # floats, bools, records and opaque values cannot grow
+
+    if cost is None:
+        return call
+
+    @functools.wraps(fn)
+    def costed(*args: Any, **kwargs: Any) -> Any:
+        n = cost(*args[skip:], **kwargs)
+        if n > limits.MAX_LIST:
+            raise limits.ResourceLimit(
+                f"{name}() would build {n} items, over the limit of {limits.MAX_LIST}"
+            )
+        if n > 0:
+            limits.spend(n)
+        return result(fn(*args, **kwargs))
+
+    return costed
 
 
 def split_types(text: str) -> list[str]:

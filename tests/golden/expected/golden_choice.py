@@ -17,19 +17,20 @@ def generate(level, _rng, _with_checks=False):
             v_n = 3 + level
             v_names = _rt.take(['P', 'Q', 'R', 'S', 'T', 'U'], v_n)
             v_xs = _rt.sample(_rng, _rt.range(0, 20), v_n)
-            v_pts = [{'name': v_names[v_i], 'x': 30 + 15 * v_xs[v_i], 'y': 150} for v_i in _rt.range(0, v_n)]
-            v_best = _rt.argmax(v_pts, [v_p['x'] for v_p in v_pts])
-            if not (_rt.unique_max([v_p['x'] for v_p in v_pts])):
+            v_pts = [{'name': v_names[v_i], 'x': 30 + _p.mul(15, v_xs[v_i]), 'y': 150} for v_i in _p.each(_rt.range(0, v_n))]
+            v_best = _rt.argmax(v_pts, [v_p['x'] for v_p in _p.each(v_pts)])
+            if not (_rt.unique_max([v_p['x'] for v_p in _p.each(v_pts)])):
                 _tries.reject(0)
                 continue
             v_side = 'right' if level >= 0 else 'left'
             _scene = _p.new_scene(400, 300, '#fafafa')
-            for _i, v_p in enumerate(v_pts):
+            for _i, v_p in enumerate(_p.each(v_pts)):
                 _p.draw(_scene, 'pt' + '.' + str(_i), _rt.circle(v_p['x'], v_p['y'], 6, 'blue'))
             _p.draw(_scene, None, _rt.text('points', 200, 30, 18))
             _answer = v_best['name']
             _atype = _p.answer_type('choice')
-            _options = _p.options(_rng, _answer, [v_p['name'] for v_p in v_pts if v_p['name'] != v_best['name']])
+            _p.check_answer(_atype, _answer)
+            _options = _p.options(_rng, _answer, [v_p['name'] for v_p in _p.each(v_pts) if v_p['name'] != v_best['name']])
             if _options is None:
                 _tries.reject_reason('distractors repeat the answer or each other')
                 continue
@@ -40,16 +41,16 @@ def generate(level, _rng, _with_checks=False):
                 _question = ''.join(['Which point lies furthest to the ', _p.fmt(v_side, None, None), '? (', _p.fmt(v_n, None, None), ' ', _p.fmt(v_n, 'plural', 'point'), ', the ', _p.fmt(v_n, 'ordinal', None), ' try)'])
             _complexity = level
         except _rt.SampleRejected as _why:
-            _tries.reject_reason(str(_why))
+            _tries.reject_reason(_why)
             continue
         break
     _checks = []
     if _with_checks:
-        _checks.append((CHECKS[0], bool(v_best['x'] == _rt.max([v_p['x'] for v_p in v_pts]))))
+        _checks.append((CHECKS[0], bool(v_best['x'] == _rt.max([v_p['x'] for v_p in _p.each(v_pts)]))))
         pass
     _state = {'n': v_n, 'names': v_names, 'xs': v_xs, 'pts': v_pts, 'best': v_best, 'side': v_side}
     return _p.Generated(state=_state, scene=_scene, question=_question, answer=_answer, answer_type=_atype, options=_options, complexity=_complexity, checks=_checks, tries=_tries.count)
 
 
 # generated line -> spec line, so run-time failures name the spec line
-LINEMAP = {17: 12, 18: 13, 19: 14, 20: 15, 21: 16, 22: 17, 23: 17, 24: 17, 25: 21, 27: 19, 28: 19, 29: 20, 30: 26, 31: 26, 32: 27, 33: 27, 34: 27, 35: 27, 36: 23, 37: 23, 38: 23, 39: 24, 40: 24, 48: 28}
+LINEMAP = {17: 12, 18: 13, 19: 14, 20: 15, 21: 16, 22: 17, 23: 17, 24: 17, 25: 21, 27: 19, 28: 19, 29: 20, 30: 26, 31: 26, 32: 26, 33: 27, 34: 27, 35: 27, 36: 27, 37: 23, 38: 23, 39: 23, 40: 24, 41: 24, 49: 28}

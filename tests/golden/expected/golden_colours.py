@@ -15,22 +15,23 @@ def generate(level, _rng, _with_checks=False):
     for _attempt in _tries:
         try:
             v_paints = ['red', 'blue', 'green', 'orange', 'purple', 'yellow']
-            v_n = 3 + 2 * level
+            v_n = 3 + _p.mul(2, level)
             v_ncolours = _rt.min2(2 + level // 2, 6)
             v_colours = _rt.sample(_rng, v_paints, v_ncolours)
             v_target = _rt.choice(_rng, v_colours)
             v_kinds = _rt.take(['circle', 'square', 'triangle', 'star'], 1 + level // 3)
             v_spots = _rt.scatter(_rng, v_n, 26)
-            v_shapes = [{'kind': _rt.choice(_rng, v_kinds), 'colour': _rt.choice(_rng, v_colours), 'at': v_p} for v_p in v_spots]
-            v_hits = _rt.count([v_s for v_s in v_shapes if v_s['colour'] == v_target])
+            v_shapes = [{'kind': _rt.choice(_rng, v_kinds), 'colour': _rt.choice(_rng, v_colours), 'at': v_p} for v_p in _p.each(v_spots)]
+            v_hits = _rt.count([v_s for v_s in _p.each(v_shapes) if v_s['colour'] == v_target])
             if not (v_hits >= 1):
                 _tries.reject(0)
                 continue
             _scene = _p.new_scene(512, 512, 'white')
-            for _i, v_s in enumerate(v_shapes):
+            for _i, v_s in enumerate(_p.each(v_shapes)):
                 _p.draw(_scene, 'L26' + '.' + str(_i), _rt.shape(v_s['kind'], v_s['at']['x'], v_s['at']['y'], 22, v_s['colour']))
             _answer = v_hits
             _atype = _p.answer_type('integer')
+            _p.check_answer(_atype, _answer)
             _options = None
             _phrasing = _rng.randrange(3)
             if _phrasing == 0:
@@ -41,7 +42,7 @@ def generate(level, _rng, _with_checks=False):
                 _question = ''.join(['How many shapes are coloured ', _p.fmt(v_target, None, None), '?'])
             _complexity = v_n
         except _rt.SampleRejected as _why:
-            _tries.reject_reason(str(_why))
+            _tries.reject_reason(_why)
             continue
         break
     _checks = []
@@ -53,4 +54,4 @@ def generate(level, _rng, _with_checks=False):
 
 
 # generated line -> spec line, so run-time failures name the spec line
-LINEMAP = {18: 15, 19: 16, 20: 17, 21: 18, 22: 19, 23: 20, 24: 21, 25: 22, 26: 24, 27: 24, 28: 24, 30: 26, 31: 26, 32: 32, 33: 32, 35: 28, 36: 28, 37: 28, 38: 29, 39: 29, 40: 30, 41: 30, 42: 34, 49: 33}
+LINEMAP = {18: 15, 19: 16, 20: 17, 21: 18, 22: 19, 23: 20, 24: 21, 25: 22, 26: 24, 27: 24, 28: 24, 30: 26, 31: 26, 32: 32, 33: 32, 34: 32, 36: 28, 37: 28, 38: 28, 39: 29, 40: 29, 41: 30, 42: 30, 43: 34, 50: 33}
