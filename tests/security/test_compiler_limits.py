@@ -291,7 +291,7 @@ def test_reference_documents_the_caps():
     from pathlib import Path
 
     ref = (Path(__file__).resolve().parents[2] / "dsl" / "REFERENCE.md").read_text("utf-8")
-    section = ref.split("## Limits", 1)[1].split("\n## ", 1)[0]
+    section = ref.split("## Compile-time limits", 1)[1].split("\n## ", 1)[0]
     for fact in (
         f"{limits.MAX_SPEC_BYTES:,} bytes",
         f"{limits.MAX_TOKENS:,}",
