@@ -17,7 +17,7 @@ CHILD = r"""
 import json, sys, tempfile, time
 import ray
 import tron
-from tron.dataset import Spec, generate
+from tron.integrations.dataset import Spec, generate
 cpus, n, envs = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3].split(",")
 ray.init(num_cpus=cpus, include_dashboard=False, log_to_driver=False)
 def run(rows, out):

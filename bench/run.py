@@ -37,12 +37,12 @@ from typing import Any
 from PIL import Image, ImageDraw, ImageFont
 
 import tron
-from tron.raster import load_cairosvg, png_bytes, svg_to_image
-from tron.render_cairo import outlines, paint_outlines
-from tron.render_svg import to_svg
-from tron.scene import Circle, Ellipse, Polygon, Rect, Scene, Style, Text, item_pieces
-from tron.textpath import text_placement
-from tron.themes import THEMES, Theme
+from tron.render.cairo_raster import outlines, paint_outlines
+from tron.render.raster import load_cairosvg, png_bytes, svg_to_image
+from tron.render.scene import Circle, Ellipse, Polygon, Rect, Scene, Style, Text, item_pieces
+from tron.render.svg import to_svg
+from tron.render.textpath import text_placement
+from tron.render.themes import THEMES, Theme
 
 ROOT = Path(__file__).resolve().parent.parent
 Clock = Callable[[], float]
@@ -100,7 +100,7 @@ def _pil_font(font: str, bold: bool, px: int) -> Any:
 def pil_4x(scene: Scene, theme: Theme, k: int = 4) -> Image.Image:
     """How a typical procedural puzzle generator draws: PIL at k x size, LANCZOS down. Shapes
     follow the same outlines; text is PIL's own TrueType drawing; opacity is ignored."""
-    from tron.colours import resolve
+    from tron.render.colours import resolve
 
     img = Image.new("RGB", (scene.width * k, scene.height * k), resolve(scene.background, theme))
     draw = ImageDraw.Draw(img)
@@ -436,7 +436,7 @@ def main(argv: list[str] | None = None) -> int:
             report["scaling"] = bench_scaling(ids, str(suite.dir), a.scale_n)
         except Exception as exc:  # a report without scaling beats no report
             report["scaling_error"] = f"{type(exc).__name__}: {exc}"
-        tron.batch.shutdown_pools()
+        tron.training.batch.shutdown_pools()
     report["machine"]["load_after"] = round(os.getloadavg()[0], 2)
     out = Path(a.out)
     out.mkdir(parents=True, exist_ok=True)

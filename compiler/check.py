@@ -221,7 +221,7 @@ class Checker:
             self.error(st.value_span, "description must be one line")
 
     def colour_literal(self, item: s.StrItem) -> None:
-        from tron.colours import COLOURS
+        from tron.render.colours import COLOURS
 
         if item.value not in COLOURS and not re.fullmatch(r"#[0-9a-fA-F]{6}", item.value):
             self.error(
@@ -583,7 +583,7 @@ class Checker:
     def colour_args(self, pname: str, a: s.Expr) -> None:
         """String literals given to a stdlib colour parameter are checked now, not at sampling
         time (palette names, #rrggbb, or "none" for no paint)."""
-        from tron.colours import COLOURS, is_colour
+        from tron.render.colours import COLOURS, is_colour
 
         if pname in COLOUR_PARAMS:
             literals = [a]

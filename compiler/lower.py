@@ -6,7 +6,7 @@ builtin or the generated module's own `_`-prefixed names); every string becomes 
 stdlib module `_rt`. Nothing else can appear in generated code.
 
 Operators that can grow a value fast (`*` squares, `+` doubles a list or text, `/` builds
-fractions) and comprehension iterables go through `_p` (tron.program), which checks them
+fractions) and comprehension iterables go through `_p` (tron.envs.program), which checks them
 against tron.limits; `-`, `//` and unary minus cannot outgrow their operands.
 """
 
@@ -20,7 +20,7 @@ from tron.stdlib.registry import CATALOGUE
 
 RT = "_rt"  # the stdlib module, as generated code names it
 RNG = "_rng"
-SUPPORT = "_p"  # tron.program: the runtime support every generated module uses
+SUPPORT = "_p"  # tron.envs.program: the runtime support every generated module uses
 COMPARE_OPS: dict[str, ast.cmpop] = {
     "==": ast.Eq(),
     "!=": ast.NotEq(),
@@ -34,7 +34,7 @@ COMPARE_OPS: dict[str, ast.cmpop] = {
 ARITH_OPS: dict[str, ast.operator] = {"+": ast.Add(), "-": ast.Sub(), "//": ast.FloorDiv()}
 
 
-CHECKED_OPS = {"/": "div", "*": "mul", "+": "add", "%": "mod"}  # operator -> tron.program fn
+CHECKED_OPS = {"/": "div", "*": "mul", "+": "add", "%": "mod"}  # operator -> tron.envs.program fn
 
 
 def support(fn: str, *args: ast.expr) -> ast.Call:

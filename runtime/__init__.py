@@ -11,10 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from tron._version import __version__
-from tron.batch import sample_batch
-from tron.curriculum import Curriculum, Mixture, PublishedSchedule, drop_uniform_groups
-from tron.env import Env, EnvError, EnvInfo, Instance, verify
-from tron.suite import Suite, bundled
+from tron.envs.env import Env, EnvError, EnvInfo, Instance, verify
+from tron.envs.suite import Suite
+from tron.loading import bundled, load_suite
+from tron.training.batch import sample_batch
+from tron.training.curriculum import Curriculum, Mixture, PublishedSchedule, drop_uniform_groups
 
 
 def make(env_id: str) -> Env:
@@ -29,7 +30,7 @@ def list_envs(bucket: str | None = None) -> list[str]:
 
 def load(path: str | Path) -> Suite:
     """A suite from a folder of .tron specs or of `tronc compile` output."""
-    return Suite.from_path(path)
+    return load_suite(path)
 
 
 __all__ = [

@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 from tron._version import __version__
-from tron.suite import Suite
+from tron.envs.suite import Suite
+from tron.loading import load_suite
 
 
 def parse_levels(text: str) -> list[int]:
@@ -28,9 +29,9 @@ def parse_levels(text: str) -> list[int]:
 
 
 def suite_of(args: argparse.Namespace) -> Suite:
-    from tron.suite import bundled
+    from tron.loading import bundled, load_suite
 
-    return Suite.from_path(args.suite) if getattr(args, "suite", None) else bundled()
+    return load_suite(args.suite) if getattr(args, "suite", None) else bundled()
 
 
 def select(args: argparse.Namespace) -> list[str]:
@@ -51,10 +52,10 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_preview(args: argparse.Namespace) -> int:
-    from tron.gallery import preview
+    from tron.quality.gallery import preview
 
     # Authoring: a broken sibling spec should not stop the preview of this one.
-    suite = Suite.from_path(args.suite, lenient=True) if args.suite else suite_of(args)
+    suite = load_suite(args.suite, lenient=True) if args.suite else suite_of(args)
     env = suite.make(args.env)
     out = Path(args.out or f"out/preview/{args.env.replace('/', '__')}.html")
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -64,7 +65,7 @@ def cmd_preview(args: argparse.Namespace) -> int:
 
 
 def cmd_gallery(args: argparse.Namespace) -> int:
-    from tron.gallery import gallery
+    from tron.quality.gallery import gallery
 
     suite = suite_of(args)
     envs = [suite.make(e) for e in select(args)]
@@ -74,7 +75,7 @@ def cmd_gallery(args: argparse.Namespace) -> int:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    from tron.dataset import Spec, generate
+    from tron.integrations.dataset import Spec, generate
 
     suite = suite_of(args)
     ids = select(args)
@@ -147,7 +148,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 def cmd_analyze(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
-    from tron.analyze import analyze_env, markdown_table, near_duplicates, report_html
+    from tron.quality.analyze import analyze_env, markdown_table, near_duplicates, report_html
 
     suite = suite_of(args)
     ids = list(args.envs) or suite.list_envs()

@@ -7,7 +7,7 @@ import os
 import pytest
 
 import tron
-from tron.analyze import analyze_env, near_duplicates
+from tron.quality.analyze import analyze_env, near_duplicates
 
 ENVS = tron.list_envs()
 DRAWS = int(os.environ.get("TRON_GATE_DRAWS", "60"))

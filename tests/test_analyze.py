@@ -3,7 +3,7 @@
 import random
 from collections import Counter
 
-from tron.analyze import blind_accuracy, entropy_ratio, share_limit
+from tron.quality.analyze import blind_accuracy, entropy_ratio, share_limit
 
 
 def test_uniform_answers_over_many_values_pass_the_share_limit():

@@ -1,4 +1,4 @@
-"""Tests for tron.curriculum: Mixture, Curriculum, PublishedSchedule, drop_uniform_groups."""
+"""Tests for tron.training.curriculum: Mixture, Curriculum, PublishedSchedule, drop_uniform_groups."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tron.curriculum import Curriculum, Mixture, PublishedSchedule, drop_uniform_groups
+from tron.training.curriculum import Curriculum, Mixture, PublishedSchedule, drop_uniform_groups
 
 K = 1.5  # slope of the simulated learner's pass curve per level
 

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 import tron
-from tron import rewards
-from tron.env import EnvError
-from tron.program import SamplingError
-from tron.themes import THEMES
-from tron.validate import problems
+from tron.answers import rewards
+from tron.envs.env import EnvError
+from tron.envs.program import SamplingError
+from tron.quality.validate import problems
+from tron.render.themes import THEMES
 
 ROOT = Path(__file__).resolve().parent
 SPECS = ROOT / "golden" / "specs"
@@ -107,7 +107,7 @@ def test_round_trip_and_verify_from_dict_alone(suite):
 
 
 def test_svg_is_written_only_when_asked(suite):
-    from tron.render_svg import to_svg
+    from tron.render.svg import to_svg
 
     inst = suite.make("counting/golden_colours").sample(4, 5, theme="sketch")
     inst.image  # noqa: B018 - the raster path needs no SVG text
@@ -217,7 +217,7 @@ def test_lenient_load_skips_a_broken_sibling_spec(tmp_path, capsys):
     )
     with pytest.raises(Exception, match="half_written.tron"):
         tron.load(tmp_path)
-    suite = tron.Suite.from_path(tmp_path, lenient=True)
+    suite = tron.loading.load_suite(tmp_path, lenient=True)
     assert suite.list_envs() == ["counting/golden_colours"]
     assert "skipped 1 spec(s) with errors" in capsys.readouterr().err
 

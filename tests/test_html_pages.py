@@ -11,8 +11,8 @@ import pytest
 from PIL import Image
 
 import tron
-from tron.analyze import analyze_env, near_duplicates, report_html
-from tron.gallery import gallery, preview
+from tron.quality.analyze import analyze_env, near_duplicates, report_html
+from tron.quality.gallery import gallery, preview
 
 ROOT = Path(__file__).resolve().parent.parent
 SPECS = ROOT / "tests" / "golden" / "specs"
@@ -109,7 +109,9 @@ def test_analysis_page_in_a_browser(tmp_path):
 
 def test_broken_image_is_detected(tmp_path):
     page = tmp_path / "bad.html"
-    src = (ROOT / "runtime" / "templates" / "gallery.html.j2").read_text(encoding="utf-8")
+    src = (ROOT / "runtime" / "quality" / "templates" / "gallery.html.j2").read_text(
+        encoding="utf-8"
+    )
     script = src[src.index("<script>") : src.index("</script>") + 9]
     page.write_text(f"<html><head>{script}</head><body><img src='missing.png'></body></html>")
     assert browse(page, tmp_path)["broken"] == 1

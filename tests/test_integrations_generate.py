@@ -12,7 +12,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from tron.cli import main
-from tron.dataset import Spec, generate, plan, plan_row, shard_files
+from tron.integrations.dataset import Spec, generate, plan, plan_row, shard_files
 
 SPECS = Path(__file__).parent / "golden" / "specs"
 ENVS = ("counting/golden_colours", "diagram/golden_choice")

@@ -8,8 +8,8 @@ import pytest
 from PIL import Image
 
 import tron
-from tron.dataset import Spec, generate, shard_files
 from tron.integrations import hf
+from tron.integrations.dataset import Spec, generate, shard_files
 
 SPECS = Path(__file__).parent / "golden" / "specs"
 ENVS = ("counting/golden_colours", "diagram/golden_choice")

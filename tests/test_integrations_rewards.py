@@ -6,9 +6,9 @@ from pathlib import Path
 import datasets
 import pytest
 
-from tron.dataset import Spec, generate, shard_files
 from tron.integrations import easyr1, trl, verl
 from tron.integrations.common import completion_text
+from tron.integrations.dataset import Spec, generate, shard_files
 
 SPECS = Path(__file__).parent / "golden" / "specs"
 ENVS = ("counting/golden_colours", "diagram/golden_choice")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tron.dataset import Spec, generate, load_manifest
+from tron.integrations.dataset import Spec, generate, load_manifest
 
 ray = pytest.importorskip("ray")
 SPECS = str(Path(__file__).resolve().parent / "golden" / "specs")

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 import tron
-from tron.curriculum import Curriculum
+from tron.training.curriculum import Curriculum
 
 ray = pytest.importorskip("ray")
 SPECS = Path(__file__).resolve().parent / "golden" / "specs"
@@ -20,7 +20,7 @@ def cluster():
 
 
 def test_batches_match_direct_sampling_and_stay_bounded(cluster):
-    from tron.scale import OnlineSampler
+    from tron.training.ray_sampler import OnlineSampler
 
     suite = tron.load(SPECS)
     with OnlineSampler(
@@ -49,7 +49,7 @@ def test_batches_match_direct_sampling_and_stay_bounded(cluster):
 
 
 def test_curriculum_is_fed_by_reported_rewards(cluster):
-    from tron.scale import OnlineSampler
+    from tron.training.ray_sampler import OnlineSampler
 
     cur = Curriculum([ENV], levels=range(10), seed=0, window=8, explore=0.0)
     with OnlineSampler(

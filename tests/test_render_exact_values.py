@@ -2,10 +2,10 @@
 
 from fractions import Fraction
 
-from tron.render_cairo import id_buffer, to_image
-from tron.render_svg import to_svg
-from tron.scene import Circle, Scene, Style, Text
-from tron.themes import THEMES
+from tron.render.cairo_raster import id_buffer, to_image
+from tron.render.scene import Circle, Scene, Style, Text
+from tron.render.svg import to_svg
+from tron.render.themes import THEMES
 
 
 def test_fraction_coordinates_render_like_floats():

@@ -15,13 +15,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from PIL import Image
 
-from tron import raster
-from tron.augment import augment
-from tron.colours import COLOURS, NAMEABLE, delta_e, resolve
-from tron.raster import png_bytes, svg_to_image
-from tron.render_cairo import id_buffer, to_image
-from tron.render_svg import to_svg
-from tron.scene import (
+from tron.render import raster
+from tron.render.augment import augment
+from tron.render.cairo_raster import id_buffer, to_image
+from tron.render.colours import COLOURS, NAMEABLE, delta_e, resolve
+from tron.render.raster import png_bytes, svg_to_image
+from tron.render.scene import (
     Arc,
     Circle,
     Ellipse,
@@ -35,8 +34,9 @@ from tron.scene import (
     Wedge,
     item_pieces,
 )
-from tron.textpath import text_path, text_width
-from tron.themes import THEMES, pick_theme, sketch_ops
+from tron.render.svg import to_svg
+from tron.render.textpath import text_path, text_width
+from tron.render.themes import THEMES, pick_theme, sketch_ops
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 
@@ -167,8 +167,8 @@ _SVG_HASH_SCRIPT = """
 import hashlib, sys
 sys.path.insert(0, {tests!r})
 from test_scene_render import every_item_scene
-from tron.render_svg import to_svg
-from tron.themes import THEMES
+from tron.render.svg import to_svg
+from tron.render.themes import THEMES
 s = every_item_scene()
 print(",".join(hashlib.sha256(to_svg(s, t, seed=5).encode()).hexdigest() for t in THEMES.values()))
 """

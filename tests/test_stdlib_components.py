@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 from tron import stdlib as rt
-from tron.scene import Scene
+from tron.render.scene import Scene
 from tron.stdlib.component import Component, draw
 
 WORDS = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJ", min_size=1, max_size=12)

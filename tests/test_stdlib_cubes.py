@@ -8,7 +8,7 @@ import pytest
 
 from tests.test_stdlib_polyominoes import cells, free_polyominoes
 from tron import stdlib as rt
-from tron.scene import Polygon
+from tron.render.scene import Polygon
 from tron.stdlib.component import SampleRejected
 
 

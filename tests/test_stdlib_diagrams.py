@@ -25,7 +25,7 @@ def test_venn_items_land_in_their_regions() -> None:
     masks = [0, 1, 2, 3, 5, 7, 4, 6]
     comp = rt.venn_diagram(rng, ["P", "Q", "R"], [str(i) for i in range(8)], masks)
     circles = _venn_circles(3)
-    from tron.scene import Text
+    from tron.render.scene import Text
 
     for item, sub in comp.items:
         if sub and sub.startswith("i") and isinstance(item, Text):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tron import stdlib as rt
-from tron.scene import Arc, Polygon, Text, Wedge
+from tron.render.scene import Arc, Polygon, Text, Wedge
 from tron.stdlib.arithmetic import cos_deg, sin_deg
 from tron.stdlib.geometry import angle_arc, polar_point, sector
 

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from tests.test_stdlib_components import WORDS, inside_canvas
 from tron import stdlib as rt
-from tron.scene import Line
+from tron.render.scene import Line
 from tron.stdlib.component import SampleRejected
 from tron.stdlib.instruments import dial_clock, measure_scale
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from tron import stdlib as rt
-from tron.scene import Rect
+from tron.render.scene import Rect
 
 
 def cells(*pairs: tuple[int, int]) -> list[dict[str, int]]:

@@ -7,7 +7,7 @@ import itertools
 import pytest
 
 from tron import stdlib as rt
-from tron.scene import Circle
+from tron.render.scene import Circle
 
 
 def test_die_face_pips() -> None:

@@ -7,7 +7,7 @@ import math
 import pytest
 
 from tron import stdlib as rt
-from tron.scene import Line, Polygon
+from tron.render.scene import Line, Polygon
 
 
 def test_shapes_and_group() -> None:

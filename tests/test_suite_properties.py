@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import tron
-from tron.validate import problems
+from tron.quality.validate import problems
 
 ENVS = tron.list_envs()
 ROOT = Path(__file__).resolve().parent

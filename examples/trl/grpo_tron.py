@@ -15,7 +15,7 @@ import argparse
 from datasets import load_dataset
 from trl import GRPOConfig, GRPOTrainer
 
-from tron.dataset import shard_files
+from tron.integrations.dataset import shard_files
 from tron.integrations.trl import answered_reward, tron_reward
 
 

@@ -11,7 +11,7 @@ tron generate $ENVS --levels 0-9 -n 20000 --seed 0 --for verl --workers 8 --out 
 tron generate $ENVS --levels 0-9 -n 512 --seed 1000000 --for verl --split test --out "$DATA/test"
 
 # verl takes a list of parquet files; the manifest lists the finished shards in row order.
-files() { python -c "import sys, tron.dataset as d; print('[' + ','.join(repr(f) for f in d.shard_files(sys.argv[1])) + ']')" "$1"; }
+files() { python -c "import sys, tron.integrations.dataset as d; print('[' + ','.join(repr(f) for f in d.shard_files(sys.argv[1])) + ']')" "$1"; }
 
 # 2. Train. The reward is TRON's exact verifier (1.0 right, 0.0 otherwise; hedges score 0).
 python3 -m verl.trainer.main_ppo \

@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from tron import answers
-from tron.env import Instance, score
+from tron.answers import types as answers
+from tron.envs.env import Instance, score
 
 # The keys a verification record holds; every adapter stores exactly these.
 RECORD_KEYS = ("answer_type", "answer", "reward_scheme", "wrapper")

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from tron.env import EnvInfo, Instance
+from tron.envs.env import EnvInfo, Instance
 from tron.integrations.common import record, score_record
 
 IMAGE_PLACEHOLDER = "<image>"

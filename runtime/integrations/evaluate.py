@@ -30,9 +30,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from tron.env import Env, Instance
-from tron.raster import png_bytes
-from tron.suite import Suite
+from tron.envs.env import Env, Instance
+from tron.envs.suite import Suite
+from tron.render.raster import png_bytes
 
 RETRY_STATUS = frozenset({408, 409, 425, 429, 500, 502, 503, 504})
 RESULTS = "results.jsonl"

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from tron.env import EnvInfo, Instance
+from tron.envs.env import EnvInfo, Instance
 
 # row(instance, env info, image value, row index) -> row dict; the image value is the HF Image
 # struct for parquet, or a relative file path for JSONL.

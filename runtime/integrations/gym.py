@@ -24,8 +24,9 @@ import gymnasium
 import numpy as np
 from gymnasium import spaces
 
-from tron.env import Env, Instance
-from tron.suite import Suite, bundled
+from tron.envs.env import Env, Instance
+from tron.envs.suite import Suite
+from tron.loading import bundled, load_suite
 
 NAMESPACE = "tron"
 MAX_QUESTION = 8192
@@ -39,7 +40,7 @@ _SUITES: dict[str | None, Suite] = {}
 
 def _suite(path: str | None) -> Suite:
     if path not in _SUITES:
-        _SUITES[path] = Suite.from_path(path) if path else bundled()
+        _SUITES[path] = load_suite(path) if path else bundled()
     return _SUITES[path]
 
 

@@ -2,7 +2,7 @@
 `IterableDataset` that samples instances online.
 
 Exported parquet shards (`tron generate --format parquet`) load with
-`datasets.load_dataset("parquet", data_files=tron.dataset.shard_files(out))`: their schema
+`datasets.load_dataset("parquet", data_files=tron.integrations.dataset.shard_files(out))`: their schema
 carries "huggingface" metadata, so image columns decode as `Image` features (PIL images).
 
 The `tron` row holds the whole serialized instance; the parts whose shape differs between
@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from tron.env import EnvInfo, Instance
+from tron.envs.env import EnvInfo, Instance
 from tron.integrations.common import RECORD_KEYS, record, score_record
 
 
@@ -99,7 +99,7 @@ def build(
     import datasets
     import pyarrow as pa
 
-    from tron.dataset import iter_rows
+    from tron.integrations.dataset import iter_rows
     from tron.integrations.formats import get_format
 
     rows = list(
@@ -123,7 +123,7 @@ def _generate(
     # so an endless stream still visits every shard it holds.
     from itertools import count
 
-    from tron.dataset import iter_rows
+    from tron.integrations.dataset import iter_rows
 
     mine = set(shards)
     indices = (i for i in (range(n) if n is not None else count()) if i % num_shards in mine)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from tron.env import EnvInfo, Instance
+from tron.envs.env import EnvInfo, Instance
 from tron.integrations.common import RECORD_KEYS, completion_text, record, score_record
 
 
@@ -76,7 +76,7 @@ def answered_reward(
 ) -> list[float]:
     """1.0 when a final answer can be found at all (boxed, <answer> tags or an Answer: line):
     an optional format signal to add beside `tron_reward` with a small weight."""
-    from tron.extract import extract
+    from tron.answers.extract import extract
 
     out = []
     for c in completions:

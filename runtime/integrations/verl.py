@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tron.env import EnvInfo, Instance
+from tron.envs.env import EnvInfo, Instance
 from tron.integrations.common import RECORD_KEYS, record, score_record
 
 DATA_SOURCE_PREFIX = "tron/"

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tron.colours import to_hex, to_rgb
-from tron.scene import Style
+from tron.render.colours import to_hex, to_rgb
+from tron.render.scene import Style
+from tron.render.textpath import text_width
 from tron.stdlib.component import SampleRejected
-from tron.textpath import text_width
 
 INK = Style(fill="black", stroke=None)  # plain black text
 DIAGRAM_PAD = 12.0  # px kept free at the canvas edge by diagrams, trees, mazes and pipes

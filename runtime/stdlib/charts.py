@@ -13,12 +13,12 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tron.colours import NAMEABLE
-from tron.scene import Circle, Line, Polyline, Rect, Style, Text, Wedge
+from tron.render.colours import NAMEABLE
+from tron.render.scene import Circle, Line, Polyline, Rect, Style, Text, Wedge
+from tron.render.textpath import text_width
 from tron.stdlib._style import INK, shrink_to_fit
 from tron.stdlib.component import CANVAS, Component, SampleRejected
 from tron.stdlib.registry import stdfn
-from tron.textpath import text_width
 
 DOMAIN = "Charts and tables"
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from tron.scene import BBox, Item, Scene, item_bbox
+from tron.render.scene import BBox, Item, Scene, item_bbox
 
 CANVAS = 512  # default canvas side in px; components fill it unless told otherwise
 

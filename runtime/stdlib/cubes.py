@@ -9,7 +9,7 @@ import random
 from collections import deque
 from collections.abc import Callable, Sequence
 
-from tron.scene import Polygon, Style
+from tron.render.scene import Polygon, Style
 from tron.stdlib._style import shade
 from tron.stdlib.component import CANVAS, Component, SampleRejected
 from tron.stdlib.polyominoes import CellRec, _pairs

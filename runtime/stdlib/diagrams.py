@@ -8,14 +8,14 @@ import math
 import random
 from collections.abc import Sequence
 
-from tron.scene import Arc, Circle, Line, Polygon, Rect, Style, Text
+from tron.render.scene import Arc, Circle, Line, Polygon, Rect, Style, Text
+from tron.render.textpath import text_width
 from tron.stdlib._geom import P
 from tron.stdlib._style import DIAGRAM_PAD as PAD
 from tron.stdlib._style import INK, fit_or_reject
 from tron.stdlib.component import CANVAS, Component, SampleRejected
 from tron.stdlib.registry import stdfn
 from tron.stdlib.trees import _check_parents
-from tron.textpath import text_width
 
 DOMAIN = "Diagrams"
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import math
 
-from tron.scene import Arc, Polygon, Style, Text, Wedge
+from tron.render.scene import Arc, Polygon, Style, Text, Wedge
+from tron.render.textpath import text_width
 from tron.stdlib._geom import cross, seg_dist
 from tron.stdlib._style import INK, paint
 from tron.stdlib.component import Component
 from tron.stdlib.registry import stdfn
-from tron.textpath import text_width
 
 DOMAIN = "Geometry"
 

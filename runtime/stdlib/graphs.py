@@ -13,8 +13,9 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tron.colours import to_rgb
-from tron.scene import Circle, Line, Rect, Style, Text
+from tron.render.colours import to_rgb
+from tron.render.scene import Circle, Line, Rect, Style, Text
+from tron.render.textpath import text_width
 from tron.stdlib._geom import (
     Box,
     P,
@@ -29,7 +30,6 @@ from tron.stdlib._style import DIAGRAM_PAD
 from tron.stdlib.component import CANVAS, Component, SampleRejected
 from tron.stdlib.registry import stdfn
 from tron.stdlib.words import letter
-from tron.textpath import text_width
 
 DOMAIN = "Graphs"
 

@@ -11,7 +11,7 @@ import random
 from collections import deque
 from collections.abc import Sequence
 
-from tron.scene import Line, Rect, Style, Text
+from tron.render.scene import Line, Rect, Style, Text
 from tron.stdlib._style import shrink_to_fit
 from tron.stdlib.component import CANVAS, Component, SampleRejected
 from tron.stdlib.registry import stdfn

@@ -7,13 +7,13 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from tron.scene import Circle, Line, Style, Text
+from tron.render.scene import Circle, Line, Style, Text
+from tron.render.textpath import text_width
 from tron.stdlib._geom import polar_cw
 from tron.stdlib._style import INK
 from tron.stdlib.charts import MIN_FONT, PAD, fit_size
 from tron.stdlib.component import CANVAS, Component, SampleRejected
 from tron.stdlib.registry import stdfn
-from tron.textpath import text_width
 
 DOMAIN = "Instruments"
 

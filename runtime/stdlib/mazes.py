@@ -11,7 +11,7 @@ from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tron.scene import Circle, Line, Rect, Style, Text
+from tron.render.scene import Circle, Line, Rect, Style, Text
 from tron.stdlib._style import DIAGRAM_PAD as PAD
 from tron.stdlib.component import CANVAS, Component, SampleRejected
 from tron.stdlib.grids import CellRec, grid_cell

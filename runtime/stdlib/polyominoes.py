@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 
-from tron.scene import Rect, Style
+from tron.render.scene import Rect, Style
 from tron.stdlib._style import paint
 from tron.stdlib.component import Component
 from tron.stdlib.registry import stdfn

@@ -6,7 +6,7 @@ Grid cells are indexed row-major as in `grids`; binary cell states are ints 0 an
 
 from __future__ import annotations
 
-from tron.scene import Circle, Line, Rect, Style
+from tron.render.scene import Circle, Line, Rect, Style
 from tron.stdlib.component import Component
 from tron.stdlib.grids import _bits, _check
 from tron.stdlib.registry import stdfn

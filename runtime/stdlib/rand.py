@@ -10,7 +10,7 @@ import math
 import random
 from typing import Any
 
-from tron.colours import NAMEABLE
+from tron.render.colours import NAMEABLE
 from tron.stdlib.registry import stdfn
 
 DOMAIN = "Random draws"

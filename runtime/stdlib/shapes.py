@@ -6,12 +6,12 @@ Colours are palette names or "#rrggbb"; "none" paints nothing (an outline-only s
 
 from __future__ import annotations
 
-from tron.scene import Circle, Line, Polygon, Rect, Style, Text
+from tron.render.scene import Circle, Line, Polygon, Rect, Style, Text
+from tron.render.textpath import text_width
 from tron.stdlib._geom import polar_cw
 from tron.stdlib._style import INK, paint
 from tron.stdlib.component import Component
 from tron.stdlib.registry import stdfn
-from tron.textpath import text_width
 
 DOMAIN = "Shapes and text"
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from tron.answers import (
+from tron.answers.types import (
     AnswerType,
     CellAnswer,
     ChoiceAnswer,

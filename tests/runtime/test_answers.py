@@ -13,7 +13,7 @@ from answer_strategies import (  # shared strategies, beside this file
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tron.answers import (
+from tron.answers.types import (
     MAX_DIGITS,
     AnswerType,
     CellAnswer,

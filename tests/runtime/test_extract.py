@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tron.extract import WRAPPER_KINDS, Extraction, extract, extract_with
+from tron.answers.extract import WRAPPER_KINDS, Extraction, extract, extract_with
 
 MB = 1 << 20
 

@@ -15,7 +15,8 @@ from answer_strategies import (  # shared strategies, beside this file
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from tron.answers import (
+from tron.answers.rewards import WRAPPERS, tron_reward, verify, wrap, wrapper_instruction
+from tron.answers.types import (
     AnswerType,
     CellAnswer,
     ChoiceAnswer,
@@ -27,7 +28,6 @@ from tron.answers import (
     SetAnswer,
     YesNoAnswer,
 )
-from tron.rewards import WRAPPERS, tron_reward, verify, wrap, wrapper_instruction
 
 MB = 1 << 20
 INTEGER = IntegerAnswer()

@@ -30,7 +30,7 @@ try:
     inst = env.sample(0, 0, theme=sys.argv[2])
     inst.svg
     print("NO ERROR")
-except tron.env.EnvError as exc:
+except tron.envs.env.EnvError as exc:
     print("ENVERROR", exc)
 """
 

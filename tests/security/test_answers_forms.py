@@ -1,7 +1,7 @@
 """Equivalent surface forms of a correct answer score 1; hedges between two values score 0.
 
 Tables of (answer type, gold, response, expected reward) per answer type, scored through
-`tron.env.score` with the question (and option texts) that ask for them, then a property
+`tron.envs.env.score` with the question (and option texts) that ask for them, then a property
 test: every accepted form of a random gold scores 1, the same form of another value scores 0,
 and any two-value hedge scores 0.
 """
@@ -15,7 +15,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from tron.answers import (
+from tron.answers.types import (
     AnswerType,
     CellAnswer,
     ChoiceAnswer,
@@ -27,7 +27,7 @@ from tron.answers import (
     YesNoAnswer,
     answer_type_from_json,
 )
-from tron.env import score
+from tron.envs.env import score
 
 INTEGER = IntegerAnswer()
 NUMBER = NumberAnswer()

@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 import tron
-from tron.answers import IntegerAnswer
-from tron.env import REWARD_SCHEMES, score
+from tron.answers.types import IntegerAnswer
+from tron.envs.env import REWARD_SCHEMES, score
 
 INTEGER = IntegerAnswer()
 

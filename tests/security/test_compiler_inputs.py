@@ -190,13 +190,13 @@ def test_every_name_new_accepts_checks(stem):
 def test_manifest_cannot_name_a_module_outside_its_folder(tasks, tmp_path):
     import json
 
-    from tron.suite import Suite
+    from tron.loading import load_suite
 
     out = tmp_path / "build"
     driver.compile_dir([tasks], out)
-    assert Suite.from_path(out).list_envs() == ["counting/good"]
+    assert load_suite(out).list_envs() == ["counting/good"]
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     manifest["envs"][0]["module"] = "../evil.py"
     (out / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     with pytest.raises(ValueError, match="names a module"):
-        Suite.from_path(out)
+        load_suite(out)

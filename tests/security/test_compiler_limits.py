@@ -15,8 +15,8 @@ from tron.compiler import limits, syntax
 from tron.compiler.diagnostics import MAX_ERRORS, SpecError
 from tron.compiler.driver import compile_source
 from tron.compiler.parse import parse
-from tron.env import Env
-from tron.suite import load_module
+from tron.envs.env import Env
+from tron.envs.suite import load_module
 
 PATH = "tasks/counting/demo.tron"
 HEAD = """env counting/demo

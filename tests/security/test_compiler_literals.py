@@ -15,11 +15,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tron import program
 from tron._version import __version__
 from tron.compiler.cli import SKELETON
 from tron.compiler.diagnostics import SpecError
 from tron.compiler.driver import compile_source, find_specs, read_spec
+from tron.envs import program
 from tron.stdlib.registry import CATALOGUE
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,7 +28,7 @@ CONSTANTS |= {"CHECKS", "LINEMAP"}
 BUILTINS = {"enumerate", "bool", "str"}
 LOCAL = re.compile(r"(v_[A-Za-z0-9_]+|level|_[a-z]([a-z0-9_]*[a-z0-9])?)\Z")  # never a dunder
 ATTR_BASES = {"_rt", "_p", "_tries", "_rng", "_checks"}
-IMPORTS = {("tron", "program", "_p"), ("tron", "stdlib", "_rt")}
+IMPORTS = {("tron.envs", "program", "_p"), ("tron", "stdlib", "_rt")}
 
 
 def spec_string(value: str) -> str:

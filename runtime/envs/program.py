@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
-from tron import answers, limits
+from tron import limits
+from tron.answers import types as answers
 from tron.limits import MAX_INT_BITS, ResourceLimit, check_value
 from tron.limits import each as each
-from tron.scene import Scene
+from tron.render.scene import Scene
 from tron.stdlib import component
 from tron.stdlib.words import number_word, ordinal
 
@@ -206,7 +207,7 @@ def answer_type(kind: str, *args: Any) -> answers.AnswerType:
     if kind == "label":
         return answers.LabelAnswer(args[0])
     if kind == "colour":
-        from tron.colours import COLOURS
+        from tron.render.colours import COLOURS
 
         return answers.ColourAnswer(args[0] if args else [c for c in COLOURS if c != "white"])
     if kind == "cell":

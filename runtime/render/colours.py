@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from tron.themes import Theme
+    from tron.render.themes import Theme
 
 RGB = tuple[int, int, int]
 

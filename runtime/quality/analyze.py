@@ -13,8 +13,8 @@ from typing import Any
 import numpy as np
 from PIL import Image
 
-from tron.env import Env, Instance
-from tron.program import SamplingError
+from tron.envs.env import Env, Instance
+from tron.envs.program import SamplingError
 
 THRESHOLDS = {
     "min_reliability": 0.99,  # accepted draws / all draws
@@ -289,7 +289,7 @@ def report_html(reports: list[EnvReport], dups: list[tuple[str, str]], n: int) -
         f"near-duplicates: {a} ~ {b}" for a, b in dups
     ]
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(resources.files("tron").joinpath("templates"))),
+        loader=jinja2.FileSystemLoader(str(resources.files("tron.quality").joinpath("templates"))),
         autoescape=True,
     )
     return env.get_template("analysis.html.j2").render(

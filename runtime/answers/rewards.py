@@ -16,9 +16,9 @@ from __future__ import annotations
 from enum import Enum
 from typing import Any
 
-from tron.answer_forms import Asked, bounded_repr
-from tron.answers import AnswerType
-from tron.extract import WRAPPER_KINDS, Extraction, extract, extract_with
+from tron.answers.extract import WRAPPER_KINDS, Extraction, extract, extract_with
+from tron.answers.forms import Asked, bounded_repr
+from tron.answers.types import AnswerType
 
 __all__ = [
     "WRAPPERS",

@@ -18,11 +18,12 @@ from typing import Any
 
 from PIL import Image
 
-from tron import answers, rewards
-from tron.answer_forms import asked_by, bounded_repr
+from tron.answers import rewards
+from tron.answers import types as answers
+from tron.answers.forms import asked_by, bounded_repr
+from tron.envs.program import Generated, SamplingError
 from tron.limits import sample_budget
-from tron.program import Generated, SamplingError
-from tron.themes import THEMES, Theme, pick_theme
+from tron.render.themes import THEMES, Theme, pick_theme
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 REWARD_SCHEMES = ("binary", "tron")
@@ -93,7 +94,7 @@ class Instance:
         never pays for it. Instances read back by from_dict carry it already."""
         if self.generated is None or self.theme is None:
             raise ValueError(f"{self.id}: no scene to draw and no stored SVG")
-        from tron.render_svg import to_svg
+        from tron.render.svg import to_svg
 
         return to_svg(self.generated.scene, self.theme, seed=self.seed)
 
@@ -101,10 +102,10 @@ class Instance:
     def image(self) -> Image.Image:
         """The picture as a PIL RGB image (rasterised on first use)."""
         if self.generated is not None and self.theme is not None:
-            from tron.render_cairo import to_image
+            from tron.render.cairo_raster import to_image
 
             return to_image(self.generated.scene, self.theme, seed=self.seed)
-        from tron.raster import svg_to_image
+        from tron.render.raster import svg_to_image
 
         return svg_to_image(self.svg)
 
@@ -113,16 +114,16 @@ class Instance:
         scene when this process sampled it, else rasterised from the stored SVG by cairosvg.
         Augmentation applies only to `image`."""
         if self.generated is not None and self.theme is not None:
-            from tron.render_cairo import to_image
+            from tron.render.cairo_raster import to_image
 
             return to_image(self.generated.scene, self.theme, size, seed=self.seed)
-        from tron.raster import svg_to_image
+        from tron.render.raster import svg_to_image
 
         return svg_to_image(self.svg, size)
 
     @property
     def png(self) -> bytes:
-        from tron.raster import png_bytes
+        from tron.render.raster import png_bytes
 
         return png_bytes(self.image)
 
@@ -312,7 +313,7 @@ class Env:
     ) -> Instance:
         """The instance named (env, version, level, seed). `theme` forces a look (else drawn
         from the seed); `reward="tron"` names one required answer wrapper in the prompt;
-        `augment` (True, or a list of ops from tron.augment.OPS) perturbs the raster for
+        `augment` (True, or a list of ops from tron.render.augment.OPS) perturbs the raster for
         training, recorded in meta["augment"]. None of these changes the answer."""
         if reward not in REWARD_SCHEMES:
             raise ValueError(f"reward must be one of {REWARD_SCHEMES}, got {reward!r}")
@@ -365,8 +366,8 @@ class Env:
             theme=th,
         )
         if augment:
-            from tron.augment import OPS
-            from tron.augment import augment as perturb
+            from tron.render.augment import OPS
+            from tron.render.augment import augment as perturb
 
             ops = OPS if augment is True else tuple(augment)
             image, record = perturb(inst.image, style_rng, ops)

@@ -25,11 +25,11 @@ from typing import Any, TypeAlias
 import numpy as np
 from PIL import Image
 
-from tron.colours import resolve, to_rgb
-from tron.raster import Size, load_cairo, out_size
-from tron.scene import Item, Op, Scene, Text, effective_font, item_pieces
-from tron.textpath import faux_bold_width, line_outline, text_placement
-from tron.themes import THEMES, Paint, Theme, paint
+from tron.render.colours import resolve, to_rgb
+from tron.render.raster import Size, load_cairo, out_size
+from tron.render.scene import Item, Op, Scene, Text, effective_font, item_pieces
+from tron.render.textpath import faux_bold_width, line_outline, text_placement
+from tron.render.themes import THEMES, Paint, Theme, paint
 
 # Cairo's 32-bit pixels are native-endian 0xAARRGGBB.
 _RAW_MODE = "BGRX" if sys.byteorder == "little" else "XRGB"

@@ -9,8 +9,9 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from tron.env import Instance
-from tron.suite import Suite, bundled
+from tron.envs.env import Instance
+from tron.envs.suite import Suite
+from tron.loading import bundled, load_suite
 
 Request = tuple[str, int, int]  # (env_id, level, seed)
 
@@ -22,7 +23,7 @@ _POOLS: dict[tuple[int, str | None], ProcessPoolExecutor] = {}
 
 def _init(suite_path: str | None) -> None:
     global _SUITE
-    _SUITE = Suite.from_path(suite_path) if suite_path else bundled()
+    _SUITE = load_suite(suite_path) if suite_path else bundled()
 
 
 def _sample_chunk(chunk: list[Request]) -> list[Instance]:

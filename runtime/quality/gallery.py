@@ -11,8 +11,8 @@ import jinja2
 from PIL import Image, ImageDraw, ImageFont
 from tqdm import tqdm
 
-from tron.env import Env, Instance
-from tron.raster import png_bytes
+from tron.envs.env import Env, Instance
+from tron.render.raster import png_bytes
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ def write_images(insts: list[Instance], img_dir: Path, rel: str) -> list[Shown]:
 
 def render_page(title: str, subtitle: str, envs: list[dict[str, Any]]) -> str:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(resources.files("tron").joinpath("templates"))),
+        loader=jinja2.FileSystemLoader(str(resources.files("tron.quality").joinpath("templates"))),
         autoescape=True,
         keep_trailing_newline=True,
     )
@@ -63,7 +63,7 @@ def render_page(title: str, subtitle: str, envs: list[dict[str, Any]]) -> str:
 
 
 def font(size: int) -> ImageFont.FreeTypeFont:
-    path = resources.files("tron.fonts").joinpath("DejaVuSans.ttf")
+    path = resources.files("tron.render.fonts").joinpath("DejaVuSans.ttf")
     return ImageFont.truetype(str(path), size)
 
 

@@ -6,7 +6,7 @@ period). Hedges such as "3 or 4", "3-4" or "A, B" are therefore rejected by cons
 parser searches inside a text for something that looks like an answer.
 
 Equivalent surface forms of one value are accepted (see each type and dsl/REFERENCE.md). Some
-depend on what the question asks, passed as `Asked` (tron.answer_forms): a unit ("30%" where a
+depend on what the question asks, passed as `Asked` (tron.answers.forms): a unit ("30%" where a
 percentage is asked), the words a count may carry ("2 shapes"), and lettered option texts
 ("B. 3"). Without it, only forms that are right whatever the question are accepted.
 
@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from fractions import Fraction
 from typing import Any, ClassVar
 
-from tron.answer_forms import (
+from tron.answers.forms import (
     OPENERS,
     UNITS,
     VULGAR_FRACTIONS,
@@ -36,7 +36,7 @@ from tron.answer_forms import (
     stages,
     strip_brackets,
 )
-from tron.answer_forms import bounded_repr as _r
+from tron.answers.forms import bounded_repr as _r
 
 __all__ = [
     "MAX_ANSWER_CHARS",

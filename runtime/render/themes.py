@@ -14,8 +14,8 @@ import math
 import random
 from dataclasses import dataclass
 
-from tron.colours import COLOURS, resolve, to_hex
-from tron.scene import Item, Op, Piece, Scene, item_pieces
+from tron.render.colours import COLOURS, resolve, to_hex
+from tron.render.scene import Item, Op, Piece, Scene, item_pieces
 
 MAX_SKETCH = 1.5
 MAX_WOBBLES = 200

@@ -18,9 +18,9 @@ from dataclasses import dataclass, field, fields
 from typing import Literal
 
 from tron import limits
-from tron.colours import check_colour
 from tron.limits import MAX_COORD, ResourceLimit
-from tron.textpath import ANCHORS, FONTS, Op, faux_bold_width, text_bbox, text_ops
+from tron.render.colours import check_colour
+from tron.render.textpath import ANCHORS, FONTS, Op, faux_bold_width, text_bbox, text_ops
 
 Point = tuple[float, float]
 BBox = tuple[float, float, float, float]

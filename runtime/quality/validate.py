@@ -10,9 +10,9 @@ from typing import Any
 
 import numpy as np
 
-from tron import rewards
-from tron.env import Env, Instance
-from tron.scene import Text
+from tron.answers import rewards
+from tron.envs.env import Env, Instance
+from tron.render.scene import Text
 
 MIN_VISIBLE_PX = 20  # visible pixels an object needs at 512 px (about a 4x5 px patch)
 MIN_VISIBLE_SHARE = 0.25  # share of its own unoccluded pixels that must stay visible
@@ -23,8 +23,8 @@ CLEARLY_VISIBLE_PX = 400  # this many visible pixels pass without measuring occl
 def visibility(inst: Instance) -> dict[str, tuple[int, int]]:
     """For every keyed object: (visible pixels, pixels when drawn alone), from ID buffers.
     Objects with plenty of visible pixels skip the (costly) drawn-alone render: own = visible."""
-    from tron.render_cairo import id_buffer
-    from tron.scene import Scene
+    from tron.render.cairo_raster import id_buffer
+    from tron.render.scene import Scene
 
     assert inst.generated is not None
     scene = inst.generated.scene

@@ -1,4 +1,4 @@
-"""Surface forms of answers: the text helpers the answer types in `tron.answers` share.
+"""Surface forms of answers: the text helpers the answer types in `tron.answers.types` share.
 
 Decoration peeled from a whole answer (`$...$`, `\\text{...}`, `**...**`, quotes, one final
 period), bracket matching and top-level splitting for lists, unit suffixes ("30%", "50°",

@@ -95,7 +95,7 @@ class _RecPen(BasePen):
 
 @cache
 def _face(filename: str) -> _Face:
-    data = resources.files("tron.fonts").joinpath(filename).read_bytes()
+    data = resources.files("tron.render.fonts").joinpath(filename).read_bytes()
     font = TTFont(io.BytesIO(data))
     upm = float(font["head"].unitsPerEm)
     os2 = font["OS/2"]

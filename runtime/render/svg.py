@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import re
 
-from tron.colours import resolve
-from tron.scene import Circle, Ellipse, Item, Line, Polygon, Polyline, Rect, Scene, Text
-from tron.textpath import fmt, path_data
-from tron.themes import Paint, Theme, prepare
+from tron.render.colours import resolve
+from tron.render.scene import Circle, Ellipse, Item, Line, Polygon, Polyline, Rect, Scene, Text
+from tron.render.textpath import fmt, path_data
+from tron.render.themes import Paint, Theme, prepare
 
 # Characters XML 1.0 cannot carry at all (even escaped), including lone surrogates.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

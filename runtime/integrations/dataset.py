@@ -1,0 +1,387 @@
+"""Dataset export: N rows of instances in sharded parquet or JSONL files, in the row shape of a
+target trainer (tron, verl, easyr1, trl), with a manifest that makes a run resumable.
+
+Row i holds the instance `plan_row(i, ...)` names: a pure function of the arguments, so the rows
+do not depend on the number of workers, on shard boundaries, or on how often the run was
+interrupted. Shards are written to a temporary file and renamed, and the manifest (itself
+replaced atomically) lists only shards whose rename completed; a rerun with the same arguments
+skips those and writes the rest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import math
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from tron._version import __version__
+from tron.envs.env import Env
+from tron.envs.suite import Suite
+from tron.loading import bundled, load_suite
+from tron.render.raster import png_bytes
+
+Request = tuple[str, int, int]  # (env_id, level, seed)
+FILE_FORMATS = ("parquet", "jsonl")
+MANIFEST = "manifest.json"
+CHUNK = 16  # rows per worker task: small enough to keep every worker busy on small shards
+
+
+def plan_row(i: int, env_ids: Sequence[str], levels: Sequence[int], seed: int) -> Request:
+    """Which (env, level, seed) row i holds: round-robin over environments, then levels, so any
+    prefix of the rows is mixed; the seed is seed + i, so every row is a distinct instance."""
+    if not env_ids:
+        raise ValueError("no environments selected")
+    if not levels:
+        raise ValueError("no levels selected")
+    env_id = env_ids[i % len(env_ids)]
+    level = levels[(i // len(env_ids)) % len(levels)]
+    return env_id, level, seed + i
+
+
+def plan(env_ids: list[str], levels: list[int], n: int, seed: int) -> list[Request]:
+    """The requests of rows 0..n-1."""
+    return [plan_row(i, env_ids, levels, seed) for i in range(n)]
+
+
+def clamp_level(env: Env, level: int) -> int:
+    """A requested level outside an environment's range becomes its nearest level."""
+    lo, hi = env.info.levels
+    return min(max(level, lo), hi)
+
+
+@dataclass(frozen=True)
+class Spec:
+    """Everything that determines a dataset's rows and files (not how fast it is made)."""
+
+    env_ids: tuple[str, ...]
+    levels: tuple[int, ...]
+    n: int
+    seed: int = 0
+    target: str = "tron"  # row shape: tron | verl | easyr1 | trl
+    file_format: str = "parquet"
+    shard_size: int = 1000
+    split: str = "train"
+    suite: str | None = None  # folder of specs / compiled output; None: the bundled suite
+
+    def __post_init__(self) -> None:
+        from tron.integrations.formats import FORMATS
+
+        if self.n < 0:
+            raise ValueError(f"-n must be at least 0, got {self.n}")
+        if self.shard_size < 1:
+            raise ValueError(f"rows per shard must be at least 1, got {self.shard_size}")
+        if self.file_format not in FILE_FORMATS:
+            raise ValueError(f"unknown file format {self.file_format!r}; one of {FILE_FORMATS}")
+        if self.target not in FORMATS:
+            raise ValueError(f"unknown target {self.target!r}; one of {', '.join(FORMATS)}")
+        if not self.env_ids:
+            raise ValueError("no environments selected")
+
+    @property
+    def num_shards(self) -> int:
+        return math.ceil(self.n / self.shard_size)
+
+    def shard_name(self, k: int) -> str:
+        ext = "parquet" if self.file_format == "parquet" else "jsonl"
+        return f"{self.split}-{k:05d}-of-{self.num_shards:05d}.{ext}"
+
+    def shard_rows(self, k: int) -> range:
+        return range(k * self.shard_size, min((k + 1) * self.shard_size, self.n))
+
+    def to_json(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["env_ids"], d["levels"] = list(self.env_ids), list(self.levels)
+        return d
+
+
+# ---- workers ----------------------------------------------------------------------------------
+
+_SUITES: dict[str | None, Suite] = {}
+
+
+def suite_at(path: str | None) -> Suite:
+    """The suite at `path` (None: the bundled one), loaded once per process."""
+    if path not in _SUITES:
+        _SUITES[path] = load_suite(path) if path else bundled()
+    return _SUITES[path]
+
+
+@dataclass(frozen=True)
+class _Task:
+    target: str
+    file_format: str
+    rows: tuple[tuple[int, Request], ...]  # (row index, request)
+    out: str  # dataset folder (JSONL images are written under it)
+    suite: str | None
+
+
+def image_name(inst_id: str) -> str:
+    return inst_id.replace("/", "__").replace("@", "_v") + ".png"
+
+
+def _make_rows(task: _Task) -> list[dict[str, Any]]:
+    """Sample, rasterise, encode and format one chunk of rows (runs in a worker process)."""
+    from tron.integrations.common import hf_image
+    from tron.integrations.formats import get_format
+
+    suite = suite_at(task.suite)
+    fmt = get_format(task.target)
+    rows = []
+    for index, (env_id, level, seed) in task.rows:
+        env = suite.make(env_id)
+        inst = env.sample(clamp_level(env, level), seed)
+        png = png_bytes(inst.image, compress_level=6)
+        image: Any
+        if task.file_format == "parquet":
+            image = hf_image(png)
+        else:  # JSONL keeps pictures as files beside the shards; same bytes on every rerun
+            rel = f"images/{image_name(inst.id)}"
+            _atomic_write(Path(task.out) / rel, png)
+            image = rel
+        rows.append(fmt.row(inst, env.info, image, index))
+    return rows
+
+
+K = TypeVar("K")
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def _ordered(
+    pool: Executor | None, fn: Callable[[T], R], items: Iterable[tuple[K, T]], window: int
+) -> Iterator[tuple[K, R]]:
+    """(key, fn(task)) for (key, task) items, in item order, with at most `window` tasks in
+    flight (so memory stays bounded however many rows there are)."""
+    if pool is None:
+        for key, task in items:
+            yield key, fn(task)
+        return
+    it = iter(items)
+    pending: deque[tuple[K, Future[R]]] = deque()
+    for key, task in itertools.islice(it, window):
+        pending.append((key, pool.submit(fn, task)))
+    while pending:
+        key, future = pending.popleft()
+        result = future.result()
+        for k2, t2 in itertools.islice(it, 1):
+            pending.append((k2, pool.submit(fn, t2)))
+        yield key, result
+
+
+def iter_rows(
+    env_ids: Sequence[str],
+    levels: Sequence[int],
+    indices: Iterable[int],
+    seed: int = 0,
+    *,
+    target: str = "tron",
+    suite: str | Path | None = None,
+    workers: int = 1,
+) -> Iterator[dict[str, Any]]:
+    """Rows (images as the HF Image struct) for the given row indices, in order; `indices` may
+    be endless when workers == 1."""
+    path = str(Path(suite).resolve()) if suite else None
+
+    def tasks() -> Iterator[tuple[int, _Task]]:
+        it = iter(indices)
+        while chunk := list(itertools.islice(it, CHUNK)):
+            rows = tuple((i, plan_row(i, env_ids, levels, seed)) for i in chunk)
+            yield 0, _Task(target, "parquet", rows, "", path)
+
+    if workers <= 1:
+        for _, rows in _ordered(None, _make_rows, tasks(), 1):
+            yield from rows
+        return
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
+        for _, rows in _ordered(pool, _make_rows, tasks(), 4 * workers):
+            yield from rows
+
+
+# ---- files ------------------------------------------------------------------------------------
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    """Write via a temporary file in the same folder and rename: readers (and a resumed run)
+    never see a partial file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with tmp.open("wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+
+
+def _shard_bytes(spec: Spec, rows: list[dict[str, Any]]) -> bytes:
+    if spec.file_format == "jsonl":
+        return "".join(json.dumps(r, sort_keys=True) + "\n" for r in rows).encode("utf-8")
+    import io
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from tron.integrations.formats import get_format
+
+    table = pa.Table.from_pylist(rows, schema=get_format(spec.target).arrow_schema())
+    buf = io.BytesIO()
+    pq.write_table(table, buf, compression="zstd")
+    return buf.getvalue()
+
+
+def load_manifest(out: Path) -> dict[str, Any] | None:
+    path = out / MANIFEST
+    if not path.is_file():
+        return None
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def _write_manifest(out: Path, spec: Spec, shards: dict[int, dict[str, Any]]) -> dict[str, Any]:
+    done = [shards[k] for k in sorted(shards)]
+    manifest = {
+        "tron_version": __version__,
+        "args": spec.to_json(),
+        "num_shards": spec.num_shards,
+        "rows": sum(s["rows"] for s in done),
+        "complete": len(done) == spec.num_shards,
+        "shards": done,
+    }
+    _atomic_write(out / MANIFEST, (json.dumps(manifest, indent=1) + "\n").encode("utf-8"))
+    return manifest
+
+
+def _completed(out: Path, spec: Spec) -> dict[int, dict[str, Any]]:
+    """Shards a previous run finished (listed in the manifest and still on disk)."""
+    old = load_manifest(out)
+    if old is None:
+        return {}
+    if old.get("args") != spec.to_json():
+        changed = sorted(
+            k
+            for k in set(old.get("args", {})) | set(spec.to_json())
+            if old.get("args", {}).get(k) != spec.to_json().get(k)
+        )
+        raise ValueError(
+            f"{out} holds a dataset made with other arguments ({', '.join(changed)} differ); "
+            "use another --out, or delete it to start over"
+        )
+    return {int(s["index"]): s for s in old["shards"] if (out / str(s["file"])).is_file()}
+
+
+class RayExecutor(Executor):
+    """Runs chunks as Ray tasks on a cluster (a local one when no address is given). A task
+    whose worker dies is retried by Ray; chunks are pure functions of their rows, so a retry
+    writes the same bytes, and shards still land whole and in order."""
+
+    def __init__(self, address: str | None = None, retries: int = 3):
+        try:
+            import ray
+        except ImportError as exc:  # an optional extra
+            raise ImportError("Ray is not installed: pip install 'tron-rl[ray]'") from exc
+        if not ray.is_initialized():
+            ray.init(address=address or None, ignore_reinit_error=True, log_to_driver=False)
+        self.ray = ray
+        self.call = ray.remote(max_retries=retries, retry_exceptions=False)(_call)
+
+    def submit(self, fn: Callable[..., R], /, *args: Any, **kwargs: Any) -> Future[R]:
+        future: Future[R] = self.call.remote(fn, *args, **kwargs).future()
+        return future
+
+    def workers(self) -> int:
+        return max(1, int(self.ray.cluster_resources().get("CPU", 1)))
+
+
+def _call(fn: Callable[..., R], *args: Any, **kwargs: Any) -> R:
+    return fn(*args, **kwargs)
+
+
+def generate(
+    spec: Spec,
+    out: str | Path,
+    workers: int = 1,
+    progress: bool = True,
+    ray_address: str | None = None,
+    use_ray: bool = False,
+) -> dict[str, Any]:
+    """Write the dataset `spec` names into `out` (resuming a run that was cut short) and return
+    its manifest. The files do not depend on `workers`, nor on whether Ray ran them."""
+    from tqdm import tqdm
+
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    done = _completed(out, spec)
+    todo = [k for k in range(spec.num_shards) if k not in done]
+    manifest = _write_manifest(out, spec, done)
+    if not todo:
+        return manifest
+
+    suite = str(Path(spec.suite).resolve()) if spec.suite else None
+
+    def tasks() -> Iterator[tuple[int, _Task]]:
+        for k in todo:
+            rows = [
+                (i, plan_row(i, spec.env_ids, spec.levels, spec.seed)) for i in spec.shard_rows(k)
+            ]
+            for j in range(0, len(rows), CHUNK):
+                chunk = tuple(rows[j : j + CHUNK])
+                yield k, _Task(spec.target, spec.file_format, chunk, str(out.resolve()), suite)
+
+    pool: Executor | None = None
+    if use_ray:
+        ray_pool = RayExecutor(ray_address)
+        workers = max(workers, ray_pool.workers())
+        pool = ray_pool
+    elif workers > 1:
+        # spawn: no inherited state, so a worker computes exactly what the parent would
+        ctx = multiprocessing.get_context("spawn")
+        pool = ProcessPoolExecutor(workers, mp_context=ctx)
+    bar = tqdm(
+        total=spec.n, initial=manifest["rows"], desc="generate", unit="row", disable=not progress
+    )
+    try:
+        rows: list[dict[str, Any]] = []
+        for k, chunk_rows in _ordered(pool, _make_rows, tasks(), window=4 * max(workers, 1)):
+            rows.extend(chunk_rows)  # chunks never straddle shards, and arrive in order
+            bar.update(len(chunk_rows))
+            if len(rows) == len(spec.shard_rows(k)):
+                manifest = _finish_shard(out, spec, k, rows, done)
+                rows = []
+    finally:
+        bar.close()
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+    return manifest
+
+
+def _finish_shard(
+    out: Path, spec: Spec, k: int, rows: list[dict[str, Any]], done: dict[int, dict[str, Any]]
+) -> dict[str, Any]:
+    data = _shard_bytes(spec, rows)
+    name = spec.shard_name(k)
+    _atomic_write(out / name, data)
+    done[k] = {
+        "index": k,
+        "file": name,
+        "rows": len(rows),
+        "first_row": spec.shard_rows(k).start,
+        "sha256": hashlib.sha256(data).hexdigest(),
+    }
+    return _write_manifest(out, spec, done)
+
+
+def shard_files(out: str | Path) -> list[str]:
+    """The finished shard files of a dataset folder, in row order (for `load_dataset`)."""
+    manifest = load_manifest(Path(out))
+    if manifest is None:
+        raise FileNotFoundError(f"no {MANIFEST} in {out}")
+    return [str(Path(out) / s["file"]) for s in manifest["shards"]]
