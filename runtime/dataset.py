@@ -28,6 +28,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass
+from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -134,9 +135,13 @@ class Spec:
 _SUITES: dict[str | None, Suite] = {}
 
 
-def suite_at(path: str | None) -> Suite:
-    """The suite at `path` (None: the bundled one), loaded once per process."""
-    if path not in _SUITES:
+def suite_at(path: str | None, reload: bool = False) -> Suite:
+    """The suite at `path` (None: the bundled one), loaded once per process, or again when
+    `reload` (a long-lived process must see a spec edited since; compiling is cached)."""
+    if reload:
+        tasks = str(resources.files("tron.tasks"))
+        _SUITES[path] = Suite.from_path(path or tasks)
+    elif path not in _SUITES:
         _SUITES[path] = Suite.from_path(path) if path else bundled()
     return _SUITES[path]
 
@@ -174,6 +179,9 @@ class _Task:
     rows: tuple[tuple[int, Request], ...]  # (row index, request)
     out: str  # dataset folder (JSONL images are written under it)
     suite: str | None
+    # env id -> the spec source hash the manifest records; a worker whose compiled spec
+    # differs (edited mid-run) must fail rather than mix revisions
+    sources: tuple[tuple[str, str | None], ...] = ()
 
 
 def image_name(inst_id: str) -> str:
@@ -187,9 +195,12 @@ def _make_rows(task: _Task) -> list[dict[str, Any]]:
 
     suite = suite_at(task.suite)
     fmt = get_format(task.target)
+    sources = dict(task.sources)
     rows = []
     for index, (env_id, level, seed) in task.rows:
         env = suite.make(env_id)
+        if sources and getattr(env.module, "SOURCE_HASH", None) != sources[env_id]:
+            raise ValueError(f"{env_id}: its spec changed while the dataset was being written")
         inst = env.sample(clamp_level(env, level), seed)
         png = png_bytes(inst.image, compress_level=6)
         image: Any
@@ -398,7 +409,8 @@ def generate(
         raise ValueError(f"{out}: is a file; the output must be a folder")
     out.mkdir(parents=True, exist_ok=True)
     suite = str(Path(spec.suite).resolve()) if spec.suite else None
-    envs = dm.provenance(suite_at(suite), spec.env_ids)
+    envs = dm.provenance(suite_at(suite, reload=True), spec.env_ids)
+    sources = tuple((e, r["source_hash"]) for e, r in envs.items())
     done = _completed(out, spec, envs, note)
     for path in dm.clean_stale_tmp(out):
         note(f"removed {path}, left by an interrupted run")
@@ -414,7 +426,10 @@ def generate(
             ]
             for j in range(0, len(rows), CHUNK):
                 chunk = tuple(rows[j : j + CHUNK])
-                yield k, _Task(spec.target, spec.file_format, chunk, str(out.resolve()), suite)
+                yield (
+                    k,
+                    _Task(spec.target, spec.file_format, chunk, str(out.resolve()), suite, sources),
+                )
 
     pool: Executor | None = None
     if use_ray:
