@@ -346,7 +346,7 @@ def _completed(
         )
     shards = dm.checked_shards(path, old, spec)
     changes = dm.provenance_changes(old, __version__, envs)
-    if changes:
+    if changes and shards:  # with no shard kept there is nothing to mix: start afresh
         raise ValueError(
             f"{path}: refusing to resume, the rows on disk were made by other specs or another "
             f"tron ({'; '.join(changes)}); use another --out, or delete it to start over"

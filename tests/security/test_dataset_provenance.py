@@ -74,3 +74,12 @@ def test_manifest_without_a_record_is_refused(tmp_path):
     (tmp_path / "manifest.json").write_text(json.dumps(m))
     with pytest.raises(ValueError, match="no record of the environments"):
         generate(s, tmp_path, progress=False)
+
+
+def test_run_cut_short_before_any_shard_starts_afresh_under_a_new_tron(tmp_path):
+    s = interrupted(SPECS, tmp_path)
+    m = json.loads((tmp_path / "manifest.json").read_text())
+    m["tron_version"], m["shards"], m["rows"] = "0.0.1", [], 0
+    (tmp_path / "manifest.json").write_text(json.dumps(m))
+    done = generate(s, tmp_path, progress=False)
+    assert done["complete"] and done["tron_version"] == __version__
