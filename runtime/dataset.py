@@ -11,22 +11,16 @@ skips those whose bytes still match their recorded sha256 and writes the rest
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import hashlib
 import itertools
 import json
 import math
-import multiprocessing
 import os
 import re
-import signal
 import sys
-import threading
-import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future
 from dataclasses import asdict, dataclass
 from importlib import resources
 from pathlib import Path
@@ -36,6 +30,7 @@ from tron import dataset_manifest as dm
 from tron._version import __version__
 from tron.dataset_manifest import MANIFEST, load_manifest
 from tron.env import Env
+from tron.process_pool import process_pool
 from tron.raster import png_bytes
 from tron.suite import Suite, bundled
 
@@ -146,32 +141,6 @@ def suite_at(path: str | None, reload: bool = False) -> Suite:
     return _SUITES[path]
 
 
-def _exit_with_parent(parent: int) -> None:
-    """Pool initializer: a worker ends when the process that started it is gone. A parent
-    killed by SIGKILL cannot shut its pool down, and orphaned workers would go on holding CPU
-    (and, through their inherited pipe, the resource tracker) for nothing."""
-    if sys.platform.startswith("linux"):  # immediate, even while a worker is busy in C code
-        with contextlib.suppress(OSError, AttributeError):
-            ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
-
-    def watch() -> None:  # the portable fallback: an orphan is re-parented
-        while os.getppid() == parent:
-            time.sleep(0.2)
-        os._exit(1)
-
-    if os.getppid() != parent:  # died before the watch could start
-        os._exit(1)
-    threading.Thread(target=watch, name="tron-parent-watch", daemon=True).start()
-
-
-def _process_pool(workers: int) -> ProcessPoolExecutor:
-    # spawn: no inherited state, so a worker computes exactly what the parent would
-    ctx = multiprocessing.get_context("spawn")
-    return ProcessPoolExecutor(
-        workers, mp_context=ctx, initializer=_exit_with_parent, initargs=(os.getpid(),)
-    )
-
-
 @dataclass(frozen=True)
 class _Task:
     target: str
@@ -264,7 +233,7 @@ def iter_rows(
         for _, rows in _ordered(None, _make_rows, tasks(), 1):
             yield from rows
         return
-    with _process_pool(workers) as pool:
+    with process_pool(workers) as pool:
         for _, rows in _ordered(pool, _make_rows, tasks(), 4 * workers):
             yield from rows
 
@@ -437,7 +406,7 @@ def generate(
         workers = max(workers, ray_pool.workers())
         pool = ray_pool
     elif workers > 1:
-        pool = _process_pool(workers)
+        pool = process_pool(workers)
     bar = tqdm(
         total=spec.n, initial=manifest["rows"], desc="generate", unit="row", disable=not progress
     )
