@@ -1,37 +1,126 @@
-"""tron: runtime tools (list, preview, gallery, generate, eval, demo)."""
+"""tron: runtime tools (list, preview, gallery, generate, eval, demo).
+
+Every failure is one line on stderr naming the file (or argument) and the problem: exit status
+2 for bad input (arguments, specs, manifests, configs), 1 for a failing environment (a full
+disk, a missing permission, a dead worker). A traceback means a bug in tron.
+"""
 
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, NoReturn
 
 from tron._version import __version__
 from tron.envs.suite import Suite
-from tron.loading import load_suite
+
+MAX_LEVEL = 1000  # far above any spec's levels (a level beyond an env's range is clamped)
+MAX_ROWS = 10**9  # `tron generate -n`
+MAX_EVAL_N = 100_000  # `tron eval -n`: instances per environment and level, planned in memory
+MAX_SEED = 2**62  # seed + row index must fit the int64 seed column
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line (argparse prints the whole usage first)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def int_in(lo: int, hi: int) -> Callable[[str], int]:
+    """An argparse type: an int in lo..hi."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not an integer: {text!r:.40}") from None
+        if not lo <= value <= hi:
+            raise argparse.ArgumentTypeError(f"{value} is not in {lo}..{hi}")
+        return value
+
+    parse.__name__ = "int"
+    return parse
+
+
+def seed(text: str) -> int:
+    return int_in(-MAX_SEED, MAX_SEED)(text)
+
+
+def float_in(lo: float, hi: float) -> Callable[[str], float]:
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {text!r:.40}") from None
+        if not lo <= value <= hi:
+            raise argparse.ArgumentTypeError(f"{text!r:.40} is not in {lo}..{hi}")
+        return value
+
+    return parse
+
+
+def positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r:.40}") from None
+    if not 0 < value < float("inf"):
+        raise argparse.ArgumentTypeError(f"{text!r:.40} is not a positive number")
+    return value
 
 
 def parse_levels(text: str) -> list[int]:
-    """ "3" -> [3]; "1-5" -> [1..5]; "0,2,4" -> [0, 2, 4]."""
+    """ "3" -> [3]; "1-5" -> [1..5]; "0,2,4" -> [0, 2, 4]; each level in 0..MAX_LEVEL."""
     out: list[int] = []
     try:
         for part in text.split(","):
             lo, _, hi = part.partition("-")
-            out.extend(range(int(lo), int(hi or lo) + 1))
+            a, b = int(lo), int(hi or lo)
+            if not (0 <= a <= MAX_LEVEL and 0 <= b <= MAX_LEVEL):  # before range(): no 10**9 list
+                raise argparse.ArgumentTypeError(
+                    f"level {max(a, b) if a >= 0 else a} is not in 0..{MAX_LEVEL}"
+                )
+            out.extend(range(a, b + 1))
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"bad level list {text!r}; write 3, 1-5 or 0,2,4"
+            f"bad level list {text!r:.80}; write 3, 1-5 or 0,2,4"
         ) from None
     if not out:
-        raise argparse.ArgumentTypeError("empty level list")
+        raise argparse.ArgumentTypeError(f"empty level list {text!r:.80}")
     return out
 
 
-def suite_of(args: argparse.Namespace) -> Suite:
+def suite_of(args: argparse.Namespace, lenient: bool = False) -> Suite:
     from tron.loading import bundled, load_suite
 
-    return load_suite(args.suite) if getattr(args, "suite", None) else bundled()
+    if not getattr(args, "suite", None):
+        return bundled()
+    json_object_or_none(Path(args.suite) / "manifest.json")  # compiled output: named if corrupt
+    return load_suite(args.suite, lenient=lenient)
+
+
+def json_object_or_none(path: Path) -> dict[str, Any] | None:
+    """A resumable folder's JSON file checked up front, so a corrupt one is reported by name."""
+    if not path.is_file():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ValueError(f"{path}: not valid JSON ({exc})") from None
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a JSON object, got {type(data).__name__}")
+    return data
+
+
+def output_folder(path: Path) -> Path:
+    if path.exists() and not path.is_dir():
+        raise ValueError(f"{path}: is a file; --out must name a folder")
+    return path
 
 
 def select(args: argparse.Namespace) -> list[str]:
@@ -55,7 +144,7 @@ def cmd_preview(args: argparse.Namespace) -> int:
     from tron.quality.gallery import preview
 
     # Authoring: a broken sibling spec should not stop the preview of this one.
-    suite = load_suite(args.suite, lenient=True) if args.suite else suite_of(args)
+    suite = suite_of(args, lenient=True)
     env = suite.make(args.env)
     out = Path(args.out or f"out/preview/{args.env.replace('/', '__')}.html")
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -97,10 +186,11 @@ def cmd_generate(args: argparse.Namespace) -> int:
         ray = getattr(args, "ray", None)
         manifest = generate(
             spec,
-            out,
+            output_folder(out),
             workers=getattr(args, "workers", 1),
             use_ray=ray is not None,
             ray_address=ray or None,
+            progress=sys.stderr.isatty(),  # a bar is for a person watching, not for logs
         )
     except KeyboardInterrupt:
         print(f"tron: interrupted; rerun the same command to resume into {out}", file=sys.stderr)
@@ -115,7 +205,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     import os
 
-    from tron.integrations.evaluate import EvalConfig, Limits, evaluate
+    from tron.integrations.evaluate import CONFIG, EvalConfig, Limits, evaluate
 
     suite = suite_of(args)
     ids = select(args)
@@ -129,7 +219,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         system=args.system,
     )
     limits = Limits(concurrency=args.concurrency, timeout=args.timeout, retries=args.retries)
-    out = Path(args.out or f"out/eval/{args.model.replace('/', '__')}")
+    out = output_folder(Path(args.out or f"out/eval/{args.model.replace('/', '__')}"))
+    json_object_or_none(out / CONFIG)  # a corrupt one is named here, not in a traceback
     api_key = args.api_key or os.environ.get("OPENAI_API_KEY")
     summary = evaluate(
         suite, ids, args.levels, args.n, cfg, out, seed=args.seed, limits=limits, api_key=api_key
@@ -192,7 +283,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="tron", description="TRON runtime tools.")
+    p = Parser(prog="tron", description="TRON runtime tools.")
     p.add_argument("--version", action="version", version=f"tron {__version__}")
     sub = p.add_subparsers(dest="cmd", required=True)
 
@@ -208,17 +299,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     pv = sub.add_parser("preview", help="contact sheet + HTML page of one environment")
     pv.add_argument("env")
-    pv.add_argument("--level", type=int)
-    pv.add_argument("-n", type=int, default=16)
-    pv.add_argument("--seed", type=int, default=0)
-    pv.add_argument("--out", help="output .html path (a .png is written beside it)")
+    pv.add_argument("--level", type=int_in(0, MAX_LEVEL))
+    pv.add_argument("-n", type=int_in(1, 1000), default=16)
+    pv.add_argument("--seed", type=seed, default=0)
+    pv.add_argument("-o", "--out", help="output .html path (a .png is written beside it)")
     with_suite(pv)
     pv.set_defaults(fn=cmd_preview)
 
     ga = sub.add_parser("gallery", help="HTML gallery of the whole suite")
-    ga.add_argument("--out", default="out/gallery")
-    ga.add_argument("-n", type=int, default=4, help="instances per environment")
-    ga.add_argument("--seed", type=int, default=0)
+    ga.add_argument("-o", "--out", default="out/gallery")
+    ga.add_argument("-n", type=int_in(1, 1000), default=4, help="instances per environment")
+    ga.add_argument("--seed", type=seed, default=0)
     ga.add_argument("--env", action="append")
     ga.add_argument("--bucket", action="append")
     with_suite(ga)
@@ -231,9 +322,9 @@ def build_parser() -> argparse.ArgumentParser:
     ge.add_argument("--env", action="append", help="environment id (repeatable; default: all)")
     ge.add_argument("--bucket", action="append", help="every environment of a bucket")
     ge.add_argument("--levels", type=parse_levels, default=list(range(10)))
-    ge.add_argument("-n", type=int, default=100, help="rows in all")
-    ge.add_argument("--seed", type=int, default=0)
-    ge.add_argument("--out", default="out/dataset")
+    ge.add_argument("-n", type=int_in(0, MAX_ROWS), default=100, help="rows in all")
+    ge.add_argument("--seed", type=seed, default=0)
+    ge.add_argument("-o", "--out", default="out/dataset")
     ge.add_argument("--format", choices=["parquet", "jsonl"], default="parquet")
     ge.add_argument(
         "--for",
@@ -242,8 +333,10 @@ def build_parser() -> argparse.ArgumentParser:
         default="tron",
         help="row shape of the target trainer",
     )
-    ge.add_argument("--workers", type=int, default=1, help="processes (the rows do not change)")
-    ge.add_argument("--shard-size", type=int, default=1000, help="rows per shard file")
+    ge.add_argument(
+        "--workers", type=int_in(1, 256), default=1, help="processes (the rows do not change)"
+    )
+    ge.add_argument("--shard-size", type=int_in(1, 10**6), default=1000, help="rows per shard file")
     ge.add_argument(
         "--ray",
         nargs="?",
@@ -262,14 +355,18 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--env", action="append", help="environment id (repeatable; default: all)")
     ev.add_argument("--bucket", action="append")
     ev.add_argument("--levels", type=parse_levels, help="default: every level of each env")
-    ev.add_argument("-n", type=int, default=20, help="instances per environment and level")
-    ev.add_argument("--seed", type=int, default=0)
-    ev.add_argument("--out", help="results folder (default out/eval/<model>); reruns resume")
-    ev.add_argument("--concurrency", type=int, default=8)
-    ev.add_argument("--timeout", type=float, default=120.0, help="seconds per request")
-    ev.add_argument("--retries", type=int, default=4)
-    ev.add_argument("--max-tokens", type=int, default=2048, help="0: the server's default")
-    ev.add_argument("--temperature", type=float, default=0.0)
+    ev.add_argument(
+        "-n", type=int_in(0, MAX_EVAL_N), default=20, help="instances per environment and level"
+    )
+    ev.add_argument("--seed", type=seed, default=0)
+    ev.add_argument("-o", "--out", help="results folder (default out/eval/<model>); reruns resume")
+    ev.add_argument("--concurrency", type=int_in(1, 1024), default=8)
+    ev.add_argument("--timeout", type=positive_float, default=120.0, help="seconds per request")
+    ev.add_argument("--retries", type=int_in(0, 100), default=4)
+    ev.add_argument(
+        "--max-tokens", type=int_in(0, 10**7), default=2048, help="0: the server's default"
+    )
+    ev.add_argument("--temperature", type=float_in(0.0, 100.0), default=0.0)
     ev.add_argument("--system", help="system prompt")
     ev.add_argument("--api-key", help="bearer token (default: $OPENAI_API_KEY)")
     with_suite(ev)
@@ -277,33 +374,74 @@ def build_parser() -> argparse.ArgumentParser:
 
     an = sub.add_parser("analyze", help="quality report + gate (exit 1 on any violation)")
     an.add_argument("envs", nargs="*", help="environment ids (default: all)")
-    an.add_argument("-n", type=int, default=60, help="draws per level")
-    an.add_argument("--seed", type=int, default=0)
-    an.add_argument("--out", default="out/analysis")
+    an.add_argument("-n", type=int_in(1, 100_000), default=60, help="draws per level")
+    an.add_argument("--seed", type=seed, default=0)
+    an.add_argument("-o", "--out", default="out/analysis")
     with_suite(an)
     an.set_defaults(fn=cmd_analyze)
 
     de = sub.add_parser("demo", help="gallery of the suite + a small dataset (the quickstart)")
-    de.add_argument("--out", default="out")
-    de.add_argument("--rows", type=int, default=50)
-    de.add_argument("--seed", type=int, default=0)
+    de.add_argument("-o", "--out", default="out")
+    de.add_argument("--rows", type=int_in(0, 100_000), default=50)
+    de.add_argument("--seed", type=seed, default=0)
     with_suite(de)
     de.set_defaults(fn=cmd_demo)
     return p
 
 
+def one_line(text: str) -> str:
+    return " ".join(part.strip() for part in str(text).splitlines() if part.strip())
+
+
+def failure(exc: BaseException) -> tuple[int, str] | None:
+    """(exit status, one-line message) for a failure that is the user's or the machine's;
+    None for anything else, which is a bug in tron and keeps its traceback."""
+    from tron.compiler.diagnostics import SpecError  # loaded already if a spec was compiled
+    from tron.envs.env import EnvError
+    from tron.envs.program import SamplingError
+
+    if isinstance(exc, SpecError):  # first diagnostic's `file:line:col: error: ...` line
+        more = len(exc.diagnostics) - 1
+        extra = f" (and {more} more; `tronc check` lists them all)" if more > 0 else ""
+        return 2, (str(exc).splitlines() or ["error in a spec"])[0] + extra
+    if isinstance(exc, KeyError):
+        return 2, one_line(str(exc.args[0]) if exc.args else "missing key")
+    if isinstance(exc, ValueError | EnvError | SamplingError):
+        return 2, one_line(str(exc))
+    if isinstance(exc, OSError):
+        where = f"{exc.filename}: " if exc.filename else ""
+        what = exc.strerror or one_line(str(exc)) or type(exc).__name__
+        # a path the user gave that is missing or of the wrong kind is bad input; the rest
+        # (full disk, permissions, I/O errors) is the machine's
+        bad_path = (FileNotFoundError, NotADirectoryError, IsADirectoryError, FileExistsError)
+        user = isinstance(exc, bad_path) or exc.errno == errno.ENAMETOOLONG
+        return (2 if user else 1), one_line(where + what)
+    if isinstance(exc, ImportError | MemoryError):  # a missing extra (Ray, cairo); no memory
+        return 1, one_line(str(exc)) or type(exc).__name__
+    from concurrent.futures.process import BrokenProcessPool
+
+    if isinstance(exc, BrokenProcessPool):
+        return 1, "a worker process died (out of memory or killed?); rerun to resume"
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # usage error (already printed, one line), --help or --version
+        return exc.code if isinstance(exc.code, int) else 2
     try:
         return int(args.fn(args))
-    except KeyError as exc:
-        print(f"tron: error: {exc.args[0]}", file=sys.stderr)
-        return 2
-    except (ValueError, FileNotFoundError) as exc:
-        print(f"tron: error: {exc}", file=sys.stderr)
-        return 2
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:
+        known = failure(exc)
+        if known is None:
+            raise
+        code, message = known
+        print(f"tron {args.cmd}: error: {message}", file=sys.stderr)
+        return code
 
 
 if __name__ == "__main__":

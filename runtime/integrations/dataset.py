@@ -5,7 +5,8 @@ Row i holds the instance `plan_row(i, ...)` names: a pure function of the argume
 do not depend on the number of workers, on shard boundaries, or on how often the run was
 interrupted. Shards are written to a temporary file and renamed, and the manifest (itself
 replaced atomically) lists only shards whose rename completed; a rerun with the same arguments
-skips those and writes the rest.
+skips those whose bytes still match their recorded sha256 and writes the rest
+(`tron.integrations.manifest` holds the checks).
 """
 
 from __future__ import annotations
@@ -14,24 +15,30 @@ import hashlib
 import itertools
 import json
 import math
-import multiprocessing
 import os
+import re
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future
 from dataclasses import asdict, dataclass
+from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
 from tron._version import __version__
 from tron.envs.env import Env
 from tron.envs.suite import Suite
+from tron.integrations import manifest as dm
+from tron.integrations.manifest import MANIFEST, load_manifest
+from tron.integrations.process_pool import process_pool
 from tron.loading import bundled, load_suite
 from tron.render.raster import png_bytes
 
 Request = tuple[str, int, int]  # (env_id, level, seed)
 FILE_FORMATS = ("parquet", "jsonl")
-MANIFEST = "manifest.json"
+# Hugging Face's split-name rule (ASCII): a split becomes a file name prefix, so no separators
+SPLIT_NAME = re.compile(r"[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*")
 CHUNK = 16  # rows per worker task: small enough to keep every worker busy on small shards
 
 
@@ -75,6 +82,22 @@ class Spec:
     def __post_init__(self) -> None:
         from tron.integrations.formats import FORMATS
 
+        for name in ("n", "seed", "shard_size"):
+            if type(getattr(self, name)) is not int:
+                raise ValueError(f"{name} must be an int, got {getattr(self, name)!r:.40}")
+        if not all(isinstance(e, str) for e in self.env_ids):
+            raise ValueError("environment ids must be strings")
+        if not all(type(lv) is int for lv in self.levels):
+            raise ValueError("levels must be ints")
+        if not isinstance(self.split, str) or not (
+            len(self.split) <= 64 and SPLIT_NAME.fullmatch(self.split)
+        ):
+            raise ValueError(
+                f"bad split name {self.split!r:.80}: letters, digits and '_', parts joined by "
+                "'.', at most 64 characters"
+            )
+        if self.suite is not None and not isinstance(self.suite, str):
+            raise ValueError(f"suite must be a path string, got {self.suite!r:.40}")
         if self.n < 0:
             raise ValueError(f"-n must be at least 0, got {self.n}")
         if self.shard_size < 1:
@@ -108,9 +131,13 @@ class Spec:
 _SUITES: dict[str | None, Suite] = {}
 
 
-def suite_at(path: str | None) -> Suite:
-    """The suite at `path` (None: the bundled one), loaded once per process."""
-    if path not in _SUITES:
+def suite_at(path: str | None, reload: bool = False) -> Suite:
+    """The suite at `path` (None: the bundled one), loaded once per process, or again when
+    `reload` (a long-lived process must see a spec edited since; compiling is cached)."""
+    if reload:
+        tasks = str(resources.files("tron.tasks"))
+        _SUITES[path] = load_suite(path or tasks)
+    elif path not in _SUITES:
         _SUITES[path] = load_suite(path) if path else bundled()
     return _SUITES[path]
 
@@ -122,6 +149,9 @@ class _Task:
     rows: tuple[tuple[int, Request], ...]  # (row index, request)
     out: str  # dataset folder (JSONL images are written under it)
     suite: str | None
+    # env id -> the spec source hash the manifest records; a worker whose compiled spec
+    # differs (edited mid-run) must fail rather than mix revisions
+    sources: tuple[tuple[str, str | None], ...] = ()
 
 
 def image_name(inst_id: str) -> str:
@@ -135,9 +165,12 @@ def _make_rows(task: _Task) -> list[dict[str, Any]]:
 
     suite = suite_at(task.suite)
     fmt = get_format(task.target)
+    sources = dict(task.sources)
     rows = []
     for index, (env_id, level, seed) in task.rows:
         env = suite.make(env_id)
+        if sources and getattr(env.module, "SOURCE_HASH", None) != sources[env_id]:
+            raise ValueError(f"{env_id}: its spec changed while the dataset was being written")
         inst = env.sample(clamp_level(env, level), seed)
         png = png_bytes(inst.image, compress_level=6)
         image: Any
@@ -201,8 +234,7 @@ def iter_rows(
         for _, rows in _ordered(None, _make_rows, tasks(), 1):
             yield from rows
         return
-    ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
+    with process_pool(workers) as pool:
         for _, rows in _ordered(pool, _make_rows, tasks(), 4 * workers):
             yield from rows
 
@@ -215,11 +247,17 @@ def _atomic_write(path: Path, data: bytes) -> None:
     never see a partial file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with tmp.open("wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
+    try:
+        with tmp.open("wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)  # a full disk should not stay full of our partial file
+        if exc.filename is None:  # write() errors name no file; the user needs to know which
+            raise OSError(exc.errno, exc.strerror, str(path)) from exc
+        raise
 
 
 def _shard_bytes(spec: Spec, rows: list[dict[str, Any]]) -> bytes:
@@ -238,18 +276,13 @@ def _shard_bytes(spec: Spec, rows: list[dict[str, Any]]) -> bytes:
     return buf.getvalue()
 
 
-def load_manifest(out: Path) -> dict[str, Any] | None:
-    path = out / MANIFEST
-    if not path.is_file():
-        return None
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return data
-
-
-def _write_manifest(out: Path, spec: Spec, shards: dict[int, dict[str, Any]]) -> dict[str, Any]:
+def _write_manifest(
+    out: Path, spec: Spec, envs: dict[str, Any], shards: dict[int, dict[str, Any]]
+) -> dict[str, Any]:
     done = [shards[k] for k in sorted(shards)]
     manifest = {
         "tron_version": __version__,
+        "envs": envs,
         "args": spec.to_json(),
         "num_shards": spec.num_shards,
         "rows": sum(s["rows"] for s in done),
@@ -260,22 +293,42 @@ def _write_manifest(out: Path, spec: Spec, shards: dict[int, dict[str, Any]]) ->
     return manifest
 
 
-def _completed(out: Path, spec: Spec) -> dict[int, dict[str, Any]]:
-    """Shards a previous run finished (listed in the manifest and still on disk)."""
+def _completed(
+    out: Path, spec: Spec, envs: dict[str, Any], note: Callable[[str], None]
+) -> dict[int, dict[str, Any]]:
+    """Shards a previous run finished: listed in a manifest made with the same arguments,
+    specs and tron, and still holding the bytes it recorded. A listed shard that is missing or
+    differs is left out (so it is written again) and reported through `note`."""
     old = load_manifest(out)
     if old is None:
         return {}
-    if old.get("args") != spec.to_json():
+    path = out / MANIFEST
+    old_args = old.get("args") if isinstance(old.get("args"), dict) else {}
+    if old_args != spec.to_json():
         changed = sorted(
             k
-            for k in set(old.get("args", {})) | set(spec.to_json())
-            if old.get("args", {}).get(k) != spec.to_json().get(k)
+            for k in set(old_args) | set(spec.to_json())
+            if old_args.get(k) != spec.to_json().get(k)
         )
         raise ValueError(
             f"{out} holds a dataset made with other arguments ({', '.join(changed)} differ); "
             "use another --out, or delete it to start over"
         )
-    return {int(s["index"]): s for s in old["shards"] if (out / str(s["file"])).is_file()}
+    shards = dm.checked_shards(path, old, spec)
+    changes = dm.provenance_changes(old, __version__, envs)
+    if changes and shards:  # with no shard kept there is nothing to mix: start afresh
+        raise ValueError(
+            f"{path}: refusing to resume, the rows on disk were made by other specs or another "
+            f"tron ({'; '.join(changes)}); use another --out, or delete it to start over"
+        )
+    done = {}
+    for k, entry in shards.items():
+        problem = dm.shard_problem(out, entry)
+        if problem is None:
+            done[k] = entry
+        else:
+            note(f"{problem}; writing shard {k} again")
+    return done
 
 
 class RayExecutor(Executor):
@@ -312,20 +365,29 @@ def generate(
     progress: bool = True,
     ray_address: str | None = None,
     use_ray: bool = False,
+    note: Callable[[str], None] | None = None,
 ) -> dict[str, Any]:
     """Write the dataset `spec` names into `out` (resuming a run that was cut short) and return
-    its manifest. The files do not depend on `workers`, nor on whether Ray ran them."""
+    its manifest. The files do not depend on `workers`, nor on whether Ray ran them. `note`
+    hears about what a resume repairs (default: a line on stderr each)."""
     from tqdm import tqdm
 
+    if note is None:
+        note = _note
     out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise ValueError(f"{out}: is a file; the output must be a folder")
     out.mkdir(parents=True, exist_ok=True)
-    done = _completed(out, spec)
+    suite = str(Path(spec.suite).resolve()) if spec.suite else None
+    envs = dm.provenance(suite_at(suite, reload=True), spec.env_ids)
+    sources = tuple((e, r["source_hash"]) for e, r in envs.items())
+    done = _completed(out, spec, envs, note)
+    for path in dm.clean_stale_tmp(out):
+        note(f"removed {path}, left by an interrupted run")
     todo = [k for k in range(spec.num_shards) if k not in done]
-    manifest = _write_manifest(out, spec, done)
+    manifest = _write_manifest(out, spec, envs, done)
     if not todo:
         return manifest
-
-    suite = str(Path(spec.suite).resolve()) if spec.suite else None
 
     def tasks() -> Iterator[tuple[int, _Task]]:
         for k in todo:
@@ -334,7 +396,10 @@ def generate(
             ]
             for j in range(0, len(rows), CHUNK):
                 chunk = tuple(rows[j : j + CHUNK])
-                yield k, _Task(spec.target, spec.file_format, chunk, str(out.resolve()), suite)
+                yield (
+                    k,
+                    _Task(spec.target, spec.file_format, chunk, str(out.resolve()), suite, sources),
+                )
 
     pool: Executor | None = None
     if use_ray:
@@ -342,9 +407,7 @@ def generate(
         workers = max(workers, ray_pool.workers())
         pool = ray_pool
     elif workers > 1:
-        # spawn: no inherited state, so a worker computes exactly what the parent would
-        ctx = multiprocessing.get_context("spawn")
-        pool = ProcessPoolExecutor(workers, mp_context=ctx)
+        pool = process_pool(workers)
     bar = tqdm(
         total=spec.n, initial=manifest["rows"], desc="generate", unit="row", disable=not progress
     )
@@ -354,7 +417,7 @@ def generate(
             rows.extend(chunk_rows)  # chunks never straddle shards, and arrive in order
             bar.update(len(chunk_rows))
             if len(rows) == len(spec.shard_rows(k)):
-                manifest = _finish_shard(out, spec, k, rows, done)
+                manifest = _finish_shard(out, spec, envs, k, rows, done)
                 rows = []
     finally:
         bar.close()
@@ -363,8 +426,17 @@ def generate(
     return manifest
 
 
+def _note(message: str) -> None:
+    print(f"tron generate: {message}", file=sys.stderr)
+
+
 def _finish_shard(
-    out: Path, spec: Spec, k: int, rows: list[dict[str, Any]], done: dict[int, dict[str, Any]]
+    out: Path,
+    spec: Spec,
+    envs: dict[str, Any],
+    k: int,
+    rows: list[dict[str, Any]],
+    done: dict[int, dict[str, Any]],
 ) -> dict[str, Any]:
     data = _shard_bytes(spec, rows)
     name = spec.shard_name(k)
@@ -376,12 +448,23 @@ def _finish_shard(
         "first_row": spec.shard_rows(k).start,
         "sha256": hashlib.sha256(data).hexdigest(),
     }
-    return _write_manifest(out, spec, done)
+    return _write_manifest(out, spec, envs, done)
 
 
-def shard_files(out: str | Path) -> list[str]:
-    """The finished shard files of a dataset folder, in row order (for `load_dataset`)."""
-    manifest = load_manifest(Path(out))
+def shard_files(out: str | Path, verify: bool = True) -> list[str]:
+    """The finished shard files of a dataset folder, in row order (for `load_dataset`). The
+    manifest is checked as a resume checks it, and (unless `verify` is False) every shard's
+    bytes against its sha256: a loader never reads a truncated, edited or foreign file."""
+    out = Path(out)
+    manifest = load_manifest(out)
     if manifest is None:
         raise FileNotFoundError(f"no {MANIFEST} in {out}")
-    return [str(Path(out) / s["file"]) for s in manifest["shards"]]
+    path = out / MANIFEST
+    shards = dm.checked_shards(path, manifest, dm.spec_of(path, manifest))
+    files = []
+    for k in sorted(shards):
+        problem = dm.shard_problem(out, shards[k]) if verify else None
+        if problem is not None:
+            raise ValueError(f"{problem}; run the same `tron generate` again to repair it")
+        files.append(str(dm.inside(out, shards[k]["file"])))
+    return files

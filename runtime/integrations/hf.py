@@ -4,6 +4,8 @@
 Exported parquet shards (`tron generate --format parquet`) load with
 `datasets.load_dataset("parquet", data_files=tron.integrations.dataset.shard_files(out))`: their schema
 carries "huggingface" metadata, so image columns decode as `Image` features (PIL images).
+`shard_files` checks the manifest and every shard's sha256 first, so a truncated, edited or
+foreign file is refused rather than loaded.
 
 The `tron` row holds the whole serialized instance; the parts whose shape differs between
 environments (answer type, gold value, meta) are JSON text, so every row has one schema.
