@@ -112,8 +112,10 @@ def json_object_or_none(path: Path) -> dict[str, Any] | None:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ValueError(f"{path}: not valid JSON ({exc})") from None
+    except RecursionError:
+        raise ValueError(f"{path}: not valid JSON (nested too deeply)") from None
     if not isinstance(data, dict):
-        raise ValueError(f"{path}: expected a JSON object, got {type(data).__name__}")
+        raise ValueError(f"{path}: not a JSON object (got {type(data).__name__})")
     return data
 
 
@@ -205,7 +207,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     import os
 
-    from tron.integrations.evaluate import CONFIG, EvalConfig, Limits, evaluate
+    from tron.integrations.evaluate import EvalConfig, Limits, evaluate
 
     suite = suite_of(args)
     ids = select(args)
@@ -220,12 +222,11 @@ def cmd_eval(args: argparse.Namespace) -> int:
     )
     limits = Limits(concurrency=args.concurrency, timeout=args.timeout, retries=args.retries)
     out = output_folder(Path(args.out or f"out/eval/{args.model.replace('/', '__')}"))
-    json_object_or_none(out / CONFIG)  # a corrupt one is named here, not in a traceback
     api_key = args.api_key or os.environ.get("OPENAI_API_KEY")
     summary = evaluate(
         suite, ids, args.levels, args.n, cfg, out, seed=args.seed, limits=limits, api_key=api_key
     )
-    from tron.integrations.evaluate import markdown
+    from tron.integrations.eval_report import markdown
 
     print(markdown(summary))
     print(f"tron: wrote {out / 'summary.md'}, summary.json and summary.html")

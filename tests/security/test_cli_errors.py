@@ -147,7 +147,9 @@ def test_out_naming_an_existing_file(tmp_path, capsys):
     assert f.read_text() == "mine"
 
 
-@pytest.mark.parametrize(("text", "problem"), [("{bad", "not valid JSON"), ("[]", "JSON object")])
+@pytest.mark.parametrize(
+    ("text", "problem"), [("{bad", "not a readable eval config"), ("[]", "not an eval config")]
+)
 def test_corrupt_eval_config_is_named(tmp_path, capsys, text, problem):
     (tmp_path / "config.json").write_text(text)
     fails(capsys, [*EVAL, "--env", ENV, "-o", str(tmp_path)], 2, "config.json", problem)

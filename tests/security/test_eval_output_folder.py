@@ -121,7 +121,7 @@ def test_eval_corrupt_config_is_named(tmp_path, capsys, name):
         run(tmp_path)
     assert cli(tmp_path) == 2
     err = capsys.readouterr().err.strip()
-    assert err.startswith(f"tron: error: {path}: not") and "\n" not in err
+    assert err.startswith(f"tron eval: error: {path}: not") and "\n" not in err
 
 
 def test_eval_config_that_is_a_folder_is_named(tmp_path):
