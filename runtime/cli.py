@@ -190,6 +190,37 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+# ---- tron validate (the authoring gate; logic in tron.validate_env) ----------------------------
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from tron.compiler.diagnostics import SpecError
+    from tron.validate_env import validate_paths
+
+    try:
+        results = validate_paths(
+            args.paths, args.draws, args.levels, args.workers, args.seed, sys.stderr.isatty()
+        )
+    except SpecError as exc:
+        print(exc.render(), file=sys.stderr)
+        return 2
+    if not results:
+        print("tron validate: error: no environments found", file=sys.stderr)
+        return 2
+    failures = [f for r in results for f in r.failures]
+    for f in failures:
+        print(f.render())
+    bad = sum(1 for r in results if r.failures)
+    print(
+        f"tron validate: {len(results)} environment(s), {sum(r.draws for r in results)} draws: "
+        f"{len(results) - bad} pass, {bad} fail ({len(failures)} failure(s))"
+    )
+    if args.json:
+        data = {"draws": args.draws, "envs": [r.to_dict() for r in results]}
+        Path(args.json).write_text(json.dumps(data, indent=1), encoding="utf-8")
+    return 1 if failures else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="tron", description="TRON runtime tools.")
     p.add_argument("--version", action="version", version=f"tron {__version__}")
@@ -288,6 +319,16 @@ def build_parser() -> argparse.ArgumentParser:
     de.add_argument("--seed", type=int, default=0)
     with_suite(de)
     de.set_defaults(fn=cmd_demo)
+
+    # tron validate
+    va = sub.add_parser("validate", help="every validity rule over every level (exit 1 on any)")
+    va.add_argument("paths", nargs="+", metavar="SPEC_OR_FOLDER")
+    va.add_argument("--draws", type=int, default=60, help="draws per level before gates draw more")
+    va.add_argument("--levels", type=parse_levels, help="default: every level of each env")
+    va.add_argument("--workers", type=int, default=1, help="processes (one env each)")
+    va.add_argument("--seed", type=int, default=0, help="first seed")
+    va.add_argument("--json", help="also write the results to this JSON file")
+    va.set_defaults(fn=cmd_validate)
     return p
 
 
