@@ -39,6 +39,7 @@ class LevelReport:
     chance: float  # accuracy of the best constant guess
     blind: float  # held-out accuracy of the best guess from the question text alone
     complexity: float
+    errors: dict[str, int] = field(default_factory=dict)  # why draws failed (with spec line)
 
 
 @dataclass
@@ -111,11 +112,13 @@ def analyze_env(env: Env, n: int, seed: int = 0) -> EnvReport:
     lo, hi = env.info.levels
     for level in range(lo, hi + 1):
         insts, failed, tries = [], 0, []
+        errors: Counter[str] = Counter()
         for s in range(seed, seed + n):
             try:
                 inst = env.sample(level, s)
-            except (SamplingError, Exception):  # noqa: BLE001 - every failure is counted
+            except (SamplingError, Exception) as exc:  # noqa: BLE001 - every failure is counted
                 failed += 1
+                errors[str(exc)] += 1
                 continue
             insts.append(inst)
             tries.append(inst.meta["tries"])
@@ -146,6 +149,7 @@ def analyze_env(env: Env, n: int, seed: int = 0) -> EnvReport:
                 chance=round(chance, 3),
                 blind=round(blind, 3),
                 complexity=round(float(np.mean(cx)), 3) if cx else 0.0,
+                errors=dict(errors.most_common()),
             )
         )
         for inst in insts[:3]:
@@ -168,7 +172,8 @@ def gate(rep: EnvReport) -> None:
     for lv in rep.levels:
         where = f"{rep.env_id} level {lv.level}"
         if lv.accepted / lv.draws < t["min_reliability"]:
-            rep.failures.append(f"{where}: reliability {lv.accepted}/{lv.draws}")
+            why = "; ".join(f"{c}x {e}" for e, c in lv.errors.items())
+            rep.failures.append(f"{where}: reliability {lv.accepted}/{lv.draws} ({why})")
         if lv.blind > lv.chance + t["max_blind_over_chance"]:
             rep.failures.append(f"{where}: blind baseline {lv.blind} > chance {lv.chance} + 0.1")
         k = len(lv.answers)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 ALPHA = 0.01  # false-alarm rate per gate per environment, over all its levels
@@ -80,6 +81,7 @@ class Verdict:
     decided: bool  # False: inconclusive, draw more
     failed: bool
     p: float
+    n: int = 0  # draws the verdict rests on
 
 
 def decide(p: float, alpha: float, last_look: bool) -> Verdict:
@@ -88,3 +90,14 @@ def decide(p: float, alpha: float, last_look: bool) -> Verdict:
     if p <= alpha:
         return Verdict(True, True, p)
     return Verdict(p > MORE_DRAWS_BELOW or last_look, False, p)
+
+
+def sequential(pvalue: Callable[[int], float], draws: int, alpha: float) -> Verdict:
+    """Look at draws, 2 x draws, ... (DOUBLINGS times): `pvalue(n)` is the p-value over the
+    first n draws (the caller draws more as needed). Stops at the first decided look."""
+    for look in range(DOUBLINGS + 1):
+        n = draws * 2**look
+        v = decide(pvalue(n), alpha, look == DOUBLINGS)
+        if v.decided:
+            return Verdict(v.decided, v.failed, v.p, n)
+    raise AssertionError("the last look always decides")

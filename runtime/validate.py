@@ -179,6 +179,8 @@ def scene_problems(env: Env, inst: Instance, check_pixels: bool) -> list[Problem
 def key_line(env: Env, key: str) -> int | None:
     """The spec line naming an object's key (best effort: the literal key, or the literal
     text before its first interpolation), so a report can point at the draw statement."""
+    if m := re.fullmatch(r"L(\d+)(\.\d+)?", key):  # the key a draw without `key` gets
+        return int(m.group(1))
     try:
         source = Path(env.module.SPEC_PATH).read_text(encoding="utf-8")
     except OSError:
@@ -189,4 +191,16 @@ def key_line(env: Env, key: str) -> int | None:
             head = lit.split("{", 1)[0]
             if lit == key or ("{" in lit and head and key.startswith(head)):
                 return i
+    return None
+
+
+def statement_line(env: Env, keyword: str) -> int | None:
+    """The spec line of the first statement starting with `keyword` (e.g. answer, question)."""
+    try:
+        source = Path(env.module.SPEC_PATH).read_text(encoding="utf-8")
+    except OSError:
+        return None
+    for i, line in enumerate(source.splitlines(), 1):
+        if re.match(rf"{keyword}\b", line):
+            return i
     return None

@@ -19,7 +19,13 @@ import numpy as np
 from tron import gates
 from tron.analyze import blind_accuracy, question_key
 from tron.env import Env, Instance
-from tron.validate import Problem, answer_problems, check_problems, scene_problems
+from tron.validate import (
+    Problem,
+    answer_problems,
+    check_problems,
+    scene_problems,
+    statement_line,
+)
 
 DRAWS = 60  # draws per level before the sequential gates ask for more
 DEEP_DRAWS = 12  # draws per level that get the (costly) per-instance checks
@@ -204,54 +210,52 @@ HINTS = {
 def sequential_gates(
     env: Env, path: str, ld: LevelDraws, draws: int, seed: int, alpha: float
 ) -> list[Failure]:
-    """Balance and blind baseline: decide, or double the draws while in doubt."""
-    verdicts: dict[str, gates.Verdict] = {}
-    for look in range(gates.DOUBLINGS + 1):
-        if look:
-            for s in range(seed + ld.n, seed + draws * 2**look):
-                draw(env, ld, s, base=False, deep=False)
-        last = look == gates.DOUBLINGS
-        counts = ld.answers()
-        blind, chance = blind_accuracy(ld.pairs)
-        ps = {
-            "balance": gates.balance_p(counts),
-            "blind": gates.blind_p(blind, chance, len(ld.pairs)),
-        }
-        for rule, p in ps.items():
-            if rule not in verdicts or not verdicts[rule].decided:
-                verdicts[rule] = gates.decide(p, alpha, last)
-        if all(v.decided for v in verdicts.values()):
-            break
+    """Balance and blind baseline: each decides, or doubles the draws while in doubt."""
+
+    def first(n: int) -> list[tuple[str, str]]:
+        while ld.n < n:  # more draws (failed ones are reported as sampling failures)
+            draw(env, ld, seed + ld.n, base=False, deep=False)
+        return ld.pairs[:n]
+
+    def balance(n: int) -> float:
+        return gates.balance_p(Counter(a for _, a in first(n)))
+
+    def blind(n: int) -> float:
+        pairs = first(n)
+        return gates.blind_p(*blind_accuracy(pairs), len(pairs))
+
     out = []
-    n = len(ld.pairs)
-    counts = ld.answers()
-    if verdicts["balance"].failed:
+    v = gates.sequential(balance, draws, alpha)
+    if v.failed:
+        counts = Counter(a for _, a in ld.pairs[: v.n])
+        n = sum(counts.values())
         top, c = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
-        k = max(len(counts), 2)
         out.append(
             Failure(
                 path,
-                None,
+                statement_line(env, "answer"),
                 env.id,
                 ld.level,
                 "balance",
                 f"answer {top!r} in {c}/{n} draws ({c / n:.0%}) over {len(counts)} value(s), "
-                f"p={verdicts['balance'].p:.1e}",
-                f"share <= {gates.share_limit(k):.1%} at alpha {alpha:.1e}",
+                f"p={v.p:.1e}",
+                f"share <= {gates.share_limit(max(len(counts), 2)):.1%} at alpha {alpha:.1e}",
                 "answers must spread over their values: draw the answer first, then the scene",
             )
         )
-    if verdicts["blind"].failed:
-        blind, chance = blind_accuracy(ld.pairs)
+    v = gates.sequential(blind, draws, alpha)
+    if v.failed:
+        pairs = ld.pairs[: v.n]
+        right, chance = blind_accuracy(pairs)
         out.append(
             Failure(
                 path,
-                None,
+                statement_line(env, "question"),
                 env.id,
                 ld.level,
                 "blind",
-                f"question-only guess right {blind:.0%} of {n} vs best constant {chance:.0%}, "
-                f"p={verdicts['blind'].p:.1e}",
+                f"question-only guess right {right:.0%} of {len(pairs)} vs best constant "
+                f"{chance:.0%}, p={v.p:.1e}",
                 f"<= chance + {gates.BLIND_MARGIN:.0%} at alpha {alpha:.1e}",
                 "the question text gives the answer away; word it without the answer's cues",
             )
