@@ -13,13 +13,15 @@ from typing import Any
 import numpy as np
 from PIL import Image
 
+from tron import gates
 from tron.env import Env, Instance
 from tron.program import SamplingError
 
 THRESHOLDS = {
     "min_reliability": 0.99,  # accepted draws / all draws
-    "max_blind_over_chance": 0.10,  # question-only guesser vs best constant guess
-    "max_share_over_uniform": 2.0,  # largest answer share vs 1 / (distinct answers)
+    "alpha_per_env": gates.ALPHA,  # balance and blind: exact tests, see tron.gates
+    "max_blind_over_chance": gates.BLIND_MARGIN,  # question-only guesser vs best constant
+    "max_share_over_uniform": gates.SHARE_TWICE_UNIFORM,  # ... and at most 1/k + 1/6
     "near_duplicate_hash_bits": 4,  # perceptual hashes this close (of 64 bits) ...
     "near_duplicate_question": 0.9,  # ... with questions this similar are near-duplicates
 }
@@ -159,31 +161,32 @@ def analyze_env(env: Env, n: int, seed: int = 0) -> EnvReport:
     return rep
 
 
-def share_limit(k: int, n: int) -> float:
-    """Largest answer share allowed among k observed answers in n draws: twice uniform, or,
-    when answers spread over many values, 3.5 binomial standard deviations above uniform
-    (the largest of k noisy counts; with few draws per value, twice uniform is noise)."""
-    u = 1 / k
-    return max(THRESHOLDS["max_share_over_uniform"] * u, u + 3.5 * math.sqrt(u * (1 - u) / n))
-
-
 def gate(rep: EnvReport) -> None:
+    """The documented gates of tron.gates at this report's fixed draw count (tron validate also
+    draws more while a verdict is in doubt, so it catches milder skews)."""
     t = THRESHOLDS
+    alpha = gates.level_alpha(len(rep.levels))
     for lv in rep.levels:
         where = f"{rep.env_id} level {lv.level}"
         if lv.accepted / lv.draws < t["min_reliability"]:
             why = "; ".join(f"{c}x {e}" for e, c in lv.errors.items())
             rep.failures.append(f"{where}: reliability {lv.accepted}/{lv.draws} ({why})")
-        if lv.blind > lv.chance + t["max_blind_over_chance"]:
-            rep.failures.append(f"{where}: blind baseline {lv.blind} > chance {lv.chance} + 0.1")
-        k = len(lv.answers)
-        if k > 1 and lv.largest_share > share_limit(k, lv.accepted):
+        p = gates.blind_p(lv.blind, lv.chance, lv.accepted)
+        if p <= alpha:
             rep.failures.append(
-                f"{where}: largest answer share {lv.largest_share} > "
-                f"{share_limit(k, lv.accepted):.3f} (k={k})"
+                f"{where}: blind baseline {lv.blind} > chance {lv.chance} + "
+                f"{gates.BLIND_MARGIN} (p={p:.1e} <= alpha {alpha:.1e})"
             )
+        k = len(lv.answers)
         if k <= 1 and lv.accepted > 1:
             rep.failures.append(f"{where}: always the same answer")
+            continue
+        p = gates.balance_p(Counter(lv.answers))
+        if p <= alpha:
+            rep.failures.append(
+                f"{where}: largest answer share {lv.largest_share} > "
+                f"{gates.share_limit(k):.3f} (k={k}, p={p:.1e} <= alpha {alpha:.1e})"
+            )
     cx = [lv.complexity for lv in rep.levels]
     if len(cx) > 1 and not cx[-1] > cx[0]:
         rep.failures.append(f"{rep.env_id}: complexity does not grow ({cx[0]} -> {cx[-1]})")

@@ -3,22 +3,33 @@
 import random
 from collections import Counter
 
-from tron.analyze import blind_accuracy, entropy_ratio, share_limit
+from tron.analyze import EnvReport, LevelReport, blind_accuracy, entropy_ratio, gate
 
 
-def test_uniform_answers_over_many_values_pass_the_share_limit():
+def level(answers, blind=0.0, chance=0.0):
+    n = sum(answers.values())
+    share = max(answers.values()) / n
+    return LevelReport(0, n, n, 0, 1.0, n, answers, 1.0, share, chance or share, blind, 1.0)
+
+
+def test_uniform_answers_over_many_values_pass_the_gate():
     rng = random.Random(0)
-    for values in (10, 50, 500):
+    for values in (2, 10, 39, 500):
         fails = 0
         for _ in range(200):
-            draws = Counter(rng.randrange(values) for _ in range(60))
-            fails += max(draws.values()) / 60 > share_limit(len(draws), 60)
-        assert fails <= 4, (values, fails)  # a false alarm rate of at most 2%
+            rep = EnvReport(
+                "e", "counting", [level(Counter(str(rng.randrange(values)) for _ in range(60)))]
+            )
+            gate(rep)
+            fails += bool(rep.failures)
+        assert fails <= 2, (values, fails)  # a false alarm rate of at most 1%
 
 
-def test_a_skewed_answer_fails_the_share_limit():
-    draws = Counter({"3": 40, "4": 7, "5": 7, "6": 6})
-    assert max(draws.values()) / 60 > share_limit(len(draws), 60)
+def test_a_skewed_answer_fails_the_gate():
+    for answers in ({"3": 40, "4": 7, "5": 7, "6": 6}, {"no": 55, "yes": 5}, {"7": 60}):
+        rep = EnvReport("e", "counting", [level(answers)])
+        gate(rep)
+        assert rep.failures, answers
 
 
 def test_blind_baseline_finds_a_question_that_gives_the_answer_away():
