@@ -48,3 +48,16 @@ def test_blind_baseline_equals_chance_when_the_question_says_nothing():
 def test_entropy_ratio():
     assert entropy_ratio(Counter({"a": 5, "b": 5})) == 1.0
     assert entropy_ratio(Counter({"a": 9, "b": 1})) < 0.5
+
+
+def test_unreliable_draws_name_the_exception_and_spec_line():
+    from pathlib import Path
+
+    import tron
+    from tron.analyze import analyze_env
+
+    folder = Path(__file__).resolve().parent / "fixtures" / "validate"
+    report = analyze_env(tron.load(folder).make("counting/negative_take"), 10)
+    (failure,) = [f for f in report.failures if "reliability" in f]
+    assert "level 0: reliability 0/10 (10x " in failure
+    assert "negative_take.tron:12: ValueError: take: negative count -1" in failure
