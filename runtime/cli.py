@@ -197,6 +197,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from tron.compiler.diagnostics import SpecError
     from tron.validate_env import validate_paths
 
+    if args.draws < 1 or args.workers < 1:
+        print("tron validate: error: --draws and --workers must be at least 1", file=sys.stderr)
+        return 2
     try:
         results = validate_paths(
             args.paths, args.draws, args.levels, args.workers, args.seed, sys.stderr.isatty()

@@ -113,7 +113,8 @@ def draw(env: Env, ld: LevelDraws, seed: int, base: bool, deep: bool) -> None:
             ld.deep_draws += 1
             found += answer_problems(env, inst, None) + scene_problems(env, inst, True)
     except Exception as exc:  # noqa: BLE001 - every failure is reported, with its spec line
-        note(ld.errors, str(exc), seed, exc)
+        # One entry per failure, not per rejection count ("most rejections (187)").
+        note(ld.errors, re.sub(r"\(\d+\)", "(#)", str(exc)), seed, str(exc))
         return
     ld.pairs.append((question_key(inst), inst.answer_text))
     if base:
@@ -151,8 +152,8 @@ def validate_env(
         ld = LevelDraws(level)
         for s in range(seed, seed + draws):
             draw(env, ld, s, base=True, deep=s < seed + DEEP_DRAWS)
-        res.failures += instance_failures(env, path, ld)
-        res.failures += sequential_gates(env, path, ld, draws, seed, alpha)
+        gated = sequential_gates(env, path, ld, draws, seed, alpha)  # may draw more
+        res.failures += instance_failures(env, path, ld) + gated
         res.failures += distinct_failures(env, path, ld)
         res.draws += ld.n
         done.append(ld)
@@ -162,8 +163,8 @@ def validate_env(
 
 def instance_failures(env: Env, path: str, ld: LevelDraws) -> list[Failure]:
     out = []
-    for message, seen in ld.errors.items():
-        line, text = error_line(message)
+    for seen in ld.errors.values():
+        line, text = error_line(seen.example)
         out.append(
             Failure(
                 path,

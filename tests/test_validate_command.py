@@ -74,6 +74,7 @@ def test_bad_input_exits_2(tmp_path, capsys):
     assert main(["validate", str(tmp_path / "missing")]) == 2
     (tmp_path / "bad.tron").write_text("env counting/bad\ntitle 3\n", encoding="utf-8")
     assert main(["validate", str(tmp_path / "bad.tron")]) == 2
+    assert main(["validate", str(FIXTURES), "--draws", "0"]) == 2
 
 
 # Three bundled environments confirmed to pass (fast ones: about 4 s together). The whole
