@@ -24,7 +24,7 @@ tags "todo"
 canvas 512 x 512 background "white"
 
 # Parameters: level-dependent values and random draws from the instance's generator.
-param n = 2 + level
+param n = randint(2, 4 + level)      # random per draw, so the answer is not constant
 param spots = scatter(n, 26)
 
 # Rejection sampling: a draw that breaks a requirement is redrawn (with a hard cap).

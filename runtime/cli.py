@@ -17,6 +17,7 @@ from typing import Any, NoReturn
 
 from tron._version import __version__
 from tron.envs.suite import Suite
+from tron.loading import load_suite
 
 MAX_LEVEL = 1000  # far above any spec's levels (a level beyond an env's range is clamped)
 MAX_ROWS = 10**9  # `tron generate -n`
@@ -96,7 +97,7 @@ def parse_levels(text: str) -> list[int]:
 
 
 def suite_of(args: argparse.Namespace, lenient: bool = False) -> Suite:
-    from tron.loading import bundled, load_suite
+    from tron.loading import bundled
 
     if not getattr(args, "suite", None):
         return bundled()
@@ -283,6 +284,40 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+# ---- tron validate (the authoring gate; logic in tron.quality.validate_env) ----------------------------
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from tron.compiler.diagnostics import SpecError
+    from tron.quality.validate_env import validate_paths
+
+    if args.draws < 1 or args.workers < 1:
+        print("tron validate: error: --draws and --workers must be at least 1", file=sys.stderr)
+        return 2
+    try:
+        results = validate_paths(
+            args.paths, args.draws, args.levels, args.workers, args.seed, sys.stderr.isatty()
+        )
+    except SpecError as exc:
+        print(exc.render(), file=sys.stderr)
+        return 2
+    if not results:
+        print("tron validate: error: no environments found", file=sys.stderr)
+        return 2
+    failures = [f for r in results for f in r.failures]
+    for f in failures:
+        print(f.render())
+    bad = sum(1 for r in results if r.failures)
+    print(
+        f"tron validate: {len(results)} environment(s), {sum(r.draws for r in results)} draws: "
+        f"{len(results) - bad} pass, {bad} fail ({len(failures)} failure(s))"
+    )
+    if args.json:
+        data = {"draws": args.draws, "envs": [r.to_dict() for r in results]}
+        Path(args.json).write_text(json.dumps(data, indent=1), encoding="utf-8")
+    return 1 if failures else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = Parser(prog="tron", description="TRON runtime tools.")
     p.add_argument("--version", action="version", version=f"tron {__version__}")
@@ -387,6 +422,16 @@ def build_parser() -> argparse.ArgumentParser:
     de.add_argument("--seed", type=seed, default=0)
     with_suite(de)
     de.set_defaults(fn=cmd_demo)
+
+    # tron validate
+    va = sub.add_parser("validate", help="every validity rule over every level (exit 1 on any)")
+    va.add_argument("paths", nargs="+", metavar="SPEC_OR_FOLDER")
+    va.add_argument("--draws", type=int, default=60, help="draws per level before gates draw more")
+    va.add_argument("--levels", type=parse_levels, help="default: every level of each env")
+    va.add_argument("--workers", type=int, default=1, help="processes (one env each)")
+    va.add_argument("--seed", type=int, default=0, help="first seed")
+    va.add_argument("--json", help="also write the results to this JSON file")
+    va.set_defaults(fn=cmd_validate)
     return p
 
 

@@ -3,22 +3,33 @@
 import random
 from collections import Counter
 
-from tron.quality.analyze import blind_accuracy, entropy_ratio, share_limit
+from tron.quality.analyze import EnvReport, LevelReport, blind_accuracy, entropy_ratio, gate
 
 
-def test_uniform_answers_over_many_values_pass_the_share_limit():
+def level(answers, blind=0.0, chance=0.0):
+    n = sum(answers.values())
+    share = max(answers.values()) / n
+    return LevelReport(0, n, n, 0, 1.0, n, answers, 1.0, share, chance or share, blind, 1.0)
+
+
+def test_uniform_answers_over_many_values_pass_the_gate():
     rng = random.Random(0)
-    for values in (10, 50, 500):
+    for values in (2, 10, 39, 500):
         fails = 0
         for _ in range(200):
-            draws = Counter(rng.randrange(values) for _ in range(60))
-            fails += max(draws.values()) / 60 > share_limit(len(draws), 60)
-        assert fails <= 4, (values, fails)  # a false alarm rate of at most 2%
+            rep = EnvReport(
+                "e", "counting", [level(Counter(str(rng.randrange(values)) for _ in range(60)))]
+            )
+            gate(rep)
+            fails += bool(rep.failures)
+        assert fails <= 2, (values, fails)  # a false alarm rate of at most 1%
 
 
-def test_a_skewed_answer_fails_the_share_limit():
-    draws = Counter({"3": 40, "4": 7, "5": 7, "6": 6})
-    assert max(draws.values()) / 60 > share_limit(len(draws), 60)
+def test_a_skewed_answer_fails_the_gate():
+    for answers in ({"3": 40, "4": 7, "5": 7, "6": 6}, {"no": 55, "yes": 5}, {"7": 60}):
+        rep = EnvReport("e", "counting", [level(answers)])
+        gate(rep)
+        assert rep.failures, answers
 
 
 def test_blind_baseline_finds_a_question_that_gives_the_answer_away():
@@ -37,3 +48,16 @@ def test_blind_baseline_equals_chance_when_the_question_says_nothing():
 def test_entropy_ratio():
     assert entropy_ratio(Counter({"a": 5, "b": 5})) == 1.0
     assert entropy_ratio(Counter({"a": 9, "b": 1})) < 0.5
+
+
+def test_unreliable_draws_name_the_exception_and_spec_line():
+    from pathlib import Path
+
+    import tron
+    from tron.quality.analyze import analyze_env
+
+    folder = Path(__file__).resolve().parent / "fixtures" / "validate"
+    report = analyze_env(tron.load(folder).make("counting/negative_take"), 10)
+    (failure,) = [f for f in report.failures if "reliability" in f]
+    assert "level 0: reliability 0/10 (10x " in failure
+    assert "negative_take.tron:12: ValueError: take: negative count -1" in failure

@@ -15,11 +15,13 @@ from PIL import Image
 
 from tron.envs.env import Env, Instance
 from tron.envs.program import SamplingError
+from tron.quality import gates
 
 THRESHOLDS = {
     "min_reliability": 0.99,  # accepted draws / all draws
-    "max_blind_over_chance": 0.10,  # question-only guesser vs best constant guess
-    "max_share_over_uniform": 2.0,  # largest answer share vs 1 / (distinct answers)
+    "alpha_per_env": gates.ALPHA,  # balance and blind: exact tests, see tron.quality.gates
+    "max_blind_over_chance": gates.BLIND_MARGIN,  # question-only guesser vs best constant
+    "max_share_over_uniform": gates.SHARE_TWICE_UNIFORM,  # ... and at most 1/k + 1/6
     "near_duplicate_hash_bits": 4,  # perceptual hashes this close (of 64 bits) ...
     "near_duplicate_question": 0.9,  # ... with questions this similar are near-duplicates
 }
@@ -39,6 +41,7 @@ class LevelReport:
     chance: float  # accuracy of the best constant guess
     blind: float  # held-out accuracy of the best guess from the question text alone
     complexity: float
+    errors: dict[str, int] = field(default_factory=dict)  # why draws failed (with spec line)
 
 
 @dataclass
@@ -111,11 +114,13 @@ def analyze_env(env: Env, n: int, seed: int = 0) -> EnvReport:
     lo, hi = env.info.levels
     for level in range(lo, hi + 1):
         insts, failed, tries = [], 0, []
+        errors: Counter[str] = Counter()
         for s in range(seed, seed + n):
             try:
                 inst = env.sample(level, s)
-            except (SamplingError, Exception):  # noqa: BLE001 - every failure is counted
+            except (SamplingError, Exception) as exc:  # noqa: BLE001 - every failure is counted
                 failed += 1
+                errors[str(exc)] += 1
                 continue
             insts.append(inst)
             tries.append(inst.meta["tries"])
@@ -146,6 +151,7 @@ def analyze_env(env: Env, n: int, seed: int = 0) -> EnvReport:
                 chance=round(chance, 3),
                 blind=round(blind, 3),
                 complexity=round(float(np.mean(cx)), 3) if cx else 0.0,
+                errors=dict(errors.most_common()),
             )
         )
         for inst in insts[:3]:
@@ -155,30 +161,32 @@ def analyze_env(env: Env, n: int, seed: int = 0) -> EnvReport:
     return rep
 
 
-def share_limit(k: int, n: int) -> float:
-    """Largest answer share allowed among k observed answers in n draws: twice uniform, or,
-    when answers spread over many values, 3.5 binomial standard deviations above uniform
-    (the largest of k noisy counts; with few draws per value, twice uniform is noise)."""
-    u = 1 / k
-    return max(THRESHOLDS["max_share_over_uniform"] * u, u + 3.5 * math.sqrt(u * (1 - u) / n))
-
-
 def gate(rep: EnvReport) -> None:
+    """The documented gates of tron.quality.gates at this report's fixed draw count (tron validate also
+    draws more while a verdict is in doubt, so it catches milder skews)."""
     t = THRESHOLDS
+    alpha = gates.level_alpha(len(rep.levels))
     for lv in rep.levels:
         where = f"{rep.env_id} level {lv.level}"
         if lv.accepted / lv.draws < t["min_reliability"]:
-            rep.failures.append(f"{where}: reliability {lv.accepted}/{lv.draws}")
-        if lv.blind > lv.chance + t["max_blind_over_chance"]:
-            rep.failures.append(f"{where}: blind baseline {lv.blind} > chance {lv.chance} + 0.1")
-        k = len(lv.answers)
-        if k > 1 and lv.largest_share > share_limit(k, lv.accepted):
+            why = "; ".join(f"{c}x {e}" for e, c in lv.errors.items())
+            rep.failures.append(f"{where}: reliability {lv.accepted}/{lv.draws} ({why})")
+        p = gates.blind_p(lv.blind, lv.chance, lv.accepted)
+        if p <= alpha:
             rep.failures.append(
-                f"{where}: largest answer share {lv.largest_share} > "
-                f"{share_limit(k, lv.accepted):.3f} (k={k})"
+                f"{where}: blind baseline {lv.blind} > chance {lv.chance} + "
+                f"{gates.BLIND_MARGIN} (p={p:.1e} <= alpha {alpha:.1e})"
             )
+        k = len(lv.answers)
         if k <= 1 and lv.accepted > 1:
             rep.failures.append(f"{where}: always the same answer")
+            continue
+        p = gates.balance_p(Counter(lv.answers))
+        if p <= alpha:
+            rep.failures.append(
+                f"{where}: largest answer share {lv.largest_share} > "
+                f"{gates.share_limit(k):.3f} (k={k}, p={p:.1e} <= alpha {alpha:.1e})"
+            )
     cx = [lv.complexity for lv in rep.levels]
     if len(cx) > 1 and not cx[-1] > cx[0]:
         rep.failures.append(f"{rep.env_id}: complexity does not grow ({cx[0]} -> {cx[-1]})")

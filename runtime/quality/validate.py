@@ -5,12 +5,15 @@ property tests and `tron analyze` both use it."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from tron.answers import rewards
+from tron.answers.types import rewards
 from tron.envs.env import Env, Instance
 from tron.render.scene import Text
 
@@ -60,49 +63,144 @@ def wrong_answers(inst: Instance) -> list[Any]:
     return []
 
 
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one instance: the rule it breaks, what was seen, the spec line."""
+
+    rule: str  # determinism, answer, reward, options, check, clipping, legibility, visibility
+    text: str
+    line: int | None = None
+    measured: str = ""
+    threshold: str = ""
+
+
 def problems(
     env: Env, level: int, seed: int, *, check_pixels: bool = True, theme: str | None = None
 ) -> list[str]:
-    out: list[str] = []
     name = f"{env.id}@{env.info.version}/{level}/{seed}"
+    return [f"{name}: {p.text}" for p in instance_problems(env, level, seed, check_pixels, theme)]
+
+
+def instance_problems(
+    env: Env,
+    level: int,
+    seed: int,
+    check_pixels: bool = True,
+    theme: str | None = None,
+    with_checks: bool = True,
+) -> list[Problem]:
     inst = env.sample(level, seed, theme=theme)
-    again = env.sample(level, seed, theme=theme)
+    out = answer_problems(env, inst, theme)
+    if with_checks:
+        out += check_problems(env, level, seed)
+    out += scene_problems(env, inst, check_pixels)
+    return out
+
+
+def answer_problems(env: Env, inst: Instance, theme: str | None) -> list[Problem]:
+    out: list[Problem] = []
+    again = env.sample(inst.level, inst.seed, theme=theme)
     if (inst.svg, inst.question, inst.answer_text) != (
         again.svg,
         again.question,
         again.answer_text,
     ):
-        out.append(f"{name}: not deterministic")
+        out.append(Problem("determinism", "not deterministic"))
     atype = inst.answer_type
     parsed = atype.parse(inst.answer_text)
     if parsed is None or not atype.equal(parsed, inst.answer):
-        out.append(f"{name}: canonical answer {inst.answer_text!r} does not parse back")
+        out.append(Problem("answer", f"canonical answer {inst.answer_text!r} does not parse back"))
     domain = atype.domain()
     if domain is not None and not any(atype.equal(inst.answer, v) for v in domain):
-        out.append(f"{name}: answer {inst.answer_text!r} outside its domain")
+        out.append(Problem("answer", f"answer {inst.answer_text!r} outside its domain"))
     for w in rewards.WRAPPERS:
         if inst.verify(rewards.wrap(inst.answer_text, w)) != 1.0:
-            out.append(f"{name}: gold answer in wrapper {w} does not score 1")
+            out.append(Problem("reward", f"gold answer in wrapper {w} does not score 1"))
     for wrong in wrong_answers(inst):
         if inst.verify(rewards.wrap(atype.canonical(wrong), "boxed")) != 0.0:
-            out.append(f"{name}: wrong answer {wrong!r} scores above 0")
+            out.append(Problem("reward", f"wrong answer {wrong!r} scores above 0"))
     if inst.choices is not None and inst.meta.get("options"):
         texts = inst.meta["options"]
         if len(set(texts)) != len(texts):
-            out.append(f"{name}: two options read the same")
+            out.append(Problem("options", "two options read the same"))
+    return out
+
+
+def check_problems(env: Env, level: int, seed: int) -> list[Problem]:
+    """The spec's own `check` statements, run on this draw."""
     g = env.run(level, seed, with_checks=True)
-    for (line, label), ok in g.checks:
-        if not ok:
-            out.append(f"{name}: check on line {line} failed: {label}")
+    return [
+        Problem("check", f"check on line {line} failed: {label}", line, f"false ({label})", "true")
+        for (line, label), ok in g.checks
+        if not ok
+    ]
+
+
+def scene_problems(env: Env, inst: Instance, check_pixels: bool) -> list[Problem]:
+    out: list[Problem] = []
     assert inst.generated is not None
     scene = inst.generated.scene
     for item, key in scene.items:
         if key is not None and scene.clipped(item):
-            out.append(f"{name}: object {key} is clipped by the canvas")
+            out.append(
+                Problem(
+                    "clipping",
+                    f"object {key} is clipped by the canvas",
+                    key_line(env, key),
+                    f"object {key!r} crosses the canvas edge",
+                    "inside the canvas",
+                )
+            )
         if isinstance(item, Text) and item.size < MIN_TEXT_PX:
-            out.append(f"{name}: text {item.text!r} is {item.size}px, below {MIN_TEXT_PX}")
+            out.append(
+                Problem(
+                    "legibility",
+                    f"text {item.text!r} is {item.size}px, below {MIN_TEXT_PX}",
+                    None,
+                    f"text {item.text!r} {item.size}px",
+                    f">= {MIN_TEXT_PX}px",
+                )
+            )
     if check_pixels:
         for key, (visible, own) in visibility(inst).items():
             if visible < MIN_VISIBLE_PX or visible < MIN_VISIBLE_SHARE * own:
-                out.append(f"{name}: object {key} shows {visible} of {own} px")
+                out.append(
+                    Problem(
+                        "visibility",
+                        f"object {key} shows {visible} of {own} px",
+                        key_line(env, key),
+                        f"object {key!r} shows {visible} of {own} px",
+                        f">= {MIN_VISIBLE_PX} px and >= {MIN_VISIBLE_SHARE:.0%} of its own",
+                    )
+                )
     return out
+
+
+def key_line(env: Env, key: str) -> int | None:
+    """The spec line naming an object's key (best effort: the literal key, or the literal
+    text before its first interpolation), so a report can point at the draw statement."""
+    if m := re.fullmatch(r"L(\d+)(\.\d+)?", key):  # the key a draw without `key` gets
+        return int(m.group(1))
+    try:
+        source = Path(env.module.SPEC_PATH).read_text(encoding="utf-8")
+    except OSError:
+        return None
+    for i, line in enumerate(source.splitlines(), 1):
+        for m in re.finditer(r'key\s+"([^"]*)"', line):
+            lit = m.group(1)
+            head = lit.split("{", 1)[0]
+            if lit == key or ("{" in lit and head and key.startswith(head)):
+                return i
+    return None
+
+
+def statement_line(env: Env, keyword: str) -> int | None:
+    """The spec line of the first statement starting with `keyword` (e.g. answer, question)."""
+    try:
+        source = Path(env.module.SPEC_PATH).read_text(encoding="utf-8")
+    except OSError:
+        return None
+    for i, line in enumerate(source.splitlines(), 1):
+        if re.match(rf"{keyword}\b", line):
+            return i
+    return None
