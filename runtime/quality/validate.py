@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from tron.answers.types import rewards
+from tron.answers import rewards
 from tron.envs.env import Env, Instance
 from tron.render.scene import Text
 
