@@ -10,7 +10,8 @@ from pathlib import PurePosixPath
 
 from tron.compiler import syntax as s
 from tron.compiler import types as t
-from tron.compiler.check_expr import ExprChecks, did_you_mean
+from tron.compiler.check_defs import DefChecks
+from tron.compiler.check_expr import did_you_mean
 from tron.compiler.diagnostics import DiagnosticSink, Span
 from tron.compiler.limits import MAX_CANVAS, MAX_LEVEL, MIN_CANVAS
 
@@ -69,7 +70,7 @@ def expected_env_id(path: str) -> str | None:
     return f"{p.parent.name}/{p.stem}"
 
 
-class Checker(ExprChecks):
+class Checker(DefChecks):
     def __init__(self, spec: s.Spec):
         self.spec = spec
         self.sink = DiagnosticSink(spec.path, spec.source)
@@ -87,6 +88,7 @@ class Checker(ExprChecks):
         seen: dict[str, s.Stmt] = {}
         templates: list[Template] = []
         whole = Span(1, 1, 1, 2)
+        self.init_defs(self.spec.stmts)
         for st in self.spec.stmts:
             kind = st.key if isinstance(st, s.HeaderField) else type(st).__name__
             once = isinstance(st, s.HeaderField | s.Levels | s.Tags | s.Canvas | s.Question)
@@ -110,6 +112,7 @@ class Checker(ExprChecks):
         if "Answer" not in seen:
             self.error(whole, "missing 'answer' statement")
         self.check_choice(seen)
+        self.unused_defs()
         for name, span in self.defined_at.items():
             if name not in self.used:
                 self.error(

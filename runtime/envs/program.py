@@ -15,6 +15,7 @@ from tron import limits
 from tron.answers import types as answers
 from tron.limits import MAX_INT_BITS, ResourceLimit, check_value
 from tron.limits import each as each
+from tron.limits import spend as spend
 from tron.render.scene import Scene
 from tron.stdlib import component
 from tron.stdlib.words import number_word, ordinal
@@ -68,6 +69,29 @@ class Tries:
             if line:
                 self.lines[reason] = line
         self.rejected[reason] += 1
+
+
+@dataclass
+class Constants:
+    """A module's `const` table, computed once at import; a failure is kept (with its
+    traceback, so it names the const's spec line) and raised by every sample."""
+
+    error: BaseException | None = None
+
+
+def constants(fill: Any) -> Constants:
+    """Run a module's const initialiser under one sample's budget (steps and time)."""
+    try:
+        with limits.sample_budget():
+            fill()
+    except Exception as exc:
+        return Constants(exc)
+    return Constants()
+
+
+def ready(table: Constants) -> None:
+    if table.error is not None:
+        raise table.error
 
 
 @dataclass
