@@ -43,8 +43,19 @@ class Placeholder:
 
 
 @dataclass(frozen=True)
+class Conditional:
+    """`{if flag: text | other}`: one of two literal texts, chosen by a yes/no value."""
+
+    path: tuple[str, ...]
+    negate: bool
+    then: str
+    other: str
+    span: Span
+
+
+@dataclass(frozen=True)
 class Template:
-    parts: tuple[str | Placeholder, ...]
+    parts: tuple[str | Placeholder | Conditional, ...]
     span: Span
 
 
@@ -309,7 +320,7 @@ class Checker(DefChecks):
     # ---- templates -----------------------------------------------------------------------
 
     def template(self, item: s.StrItem) -> Template:
-        parts: list[str | Placeholder] = []
+        parts: list[str | Placeholder | Conditional] = []
         text, i, buf = item.value, 0, ""
         base_col = item.span.col + 1  # after the opening quote
         while i < len(text):
@@ -346,7 +357,9 @@ class Checker(DefChecks):
             parts.append(buf)
         return Template(tuple(parts), item.span)
 
-    def placeholder(self, body: str, span: Span) -> Placeholder | None:
+    def placeholder(self, body: str, span: Span) -> Placeholder | Conditional | None:
+        if re.match(r"\s*if\s", body):
+            return self.conditional(body, span)
         m = re.fullmatch(r"\s*([A-Za-z_][\w.]*)\s*(?::\s*(\w+)(?:\((\w[\w ]*)\))?)?\s*", body)
         if not m:
             self.error(
@@ -386,6 +399,31 @@ class Checker(DefChecks):
             if fmt in ("word", "ordinal", "plural") and typ.name not in ("int", "any"):
                 self.error(span, f"format '{fmt}' needs an int, got {typ}")
         return Placeholder(path, fmt, arg, span)
+
+    def conditional(self, body: str, span: Span) -> Conditional | None:
+        m = re.fullmatch(r"\s*if\s+(not\s+)?([A-Za-z_][\w.]*)\s*:([^|]*)(?:\|([^|]*))?", body)
+        if not m:
+            self.error(
+                span,
+                f"malformed conditional text '{{{body}}}'",
+                "write {if flag: text} or {if flag: text | other text}, flag a yes/no value",
+            )
+            return None
+        flag = m.group(2).split(".")[0]
+        if flag not in self.scope:
+            hint = did_you_mean(flag, list(self.scope))
+            self.error(span, f"the condition '{flag}' of '{{{body}}}' names nothing", hint)
+            return None
+        ref = self.placeholder(m.group(2), span)  # the flag: a name or field, checked as one
+        if not isinstance(ref, Placeholder):
+            return None
+        typ = self.scope[ref.path[0]]
+        for name in ref.path[1:]:
+            typ = typ.field(name) or t.ANY
+        if typ.name not in ("bool", "any"):
+            self.error(span, f"the condition of '{{{body}}}' must be yes/no (bool), got {typ}")
+        other = (m.group(4) or "").strip()
+        return Conditional(ref.path, bool(m.group(1)), m.group(3).strip(), other, span)
 
 
 def check(spec: s.Spec) -> Checked:

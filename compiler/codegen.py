@@ -13,9 +13,9 @@ import hashlib
 
 from tron._version import __version__
 from tron.compiler import syntax as s
-from tron.compiler.check import Checked, Placeholder
+from tron.compiler.check import Checked, Conditional, Placeholder
 from tron.compiler.diagnostics import InternalCompilerError
-from tron.compiler.lower import CONST_NAMES, CONSTS, func, source, var
+from tron.compiler.lower import CONST_NAMES, CONSTS, func, name_ref, source, var
 
 LITERAL_TYPES = (str, int, bool, type(None), list, tuple, dict)
 
@@ -84,13 +84,17 @@ def answer_type_src(kind: str, args: tuple[s.Expr, ...]) -> str:
     return f"_p.answer_type({', '.join([repr(kind), *parts])})"
 
 
-def template_src(parts: tuple[str | Placeholder, ...]) -> str:
+def template_src(parts: tuple[str | Placeholder | Conditional, ...]) -> str:
     pieces = []
     for part in parts:
         if isinstance(part, str):
             pieces.append(repr(part))
             continue
-        value = var(part.path[0]) + "".join(f"[{f!r}]" for f in part.path[1:])
+        value = ast.unparse(name_ref(part.path[0])) + "".join(f"[{f!r}]" for f in part.path[1:])
+        if isinstance(part, Conditional):
+            then, other = (part.other, part.then) if part.negate else (part.then, part.other)
+            pieces.append(f"({literal(then)} if {value} else {literal(other)})")
+            continue
         pieces.append(f"_p.fmt({value}, {part.fmt!r}, {part.arg!r})")
     return "''.join([" + ", ".join(pieces) + "])"
 

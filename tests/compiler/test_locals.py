@@ -27,8 +27,10 @@ def test_locals_spec_samples_and_is_safe(tmp_path):
     env = suite(tmp_path, text).make("counting/golden_locals")
     for level in range(4):
         inst = env.sample(level, 7)
-        vals = inst.meta["state"]["vals"]
-        assert inst.answer == "ABCDEF"[vals.index(max(vals))]
+        vals, big = inst.meta["state"]["vals"], inst.meta["state"]["big"]
+        assert inst.answer == "ABCDEF"[vals.index(max(vals) if big else min(vals))]
+        assert ("largest" if big else "smallest") in inst.question
+        assert ("smallest" if big else "largest") not in inst.question
         assert all(v in [i * i for i in range(1, 10)] for v in vals)
         assert inst.verify(f"\\boxed{{{inst.answer}}}") == 1.0
 

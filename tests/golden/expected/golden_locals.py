@@ -3,11 +3,11 @@ from tron.envs import program as _p
 from tron import stdlib as _rt
 
 COMPILER_VERSION = '0.1.0'
-SOURCE_HASH = 'e0c9a51d27a5b7c40b3cab7962825fc6a3e80f83b795781bcf958720e2f74583'
+SOURCE_HASH = 'c4b793addb8d6c0082a7a8c7bcf2c0ba31b094e1b9594f52678412c74daa1c33'
 SPEC_PATH = 'tests/golden/language/counting/golden_locals.tron'
-INFO = {'id': 'counting/golden_locals', 'title': 'Golden: locals', 'description': 'Lettered boxes with values from a table; name the box with the largest value.', 'bucket': 'counting', 'version': 1, 'levels': [0, 3], 'tags': [], 'answer_kind': 'label', 'canvas': [512, 512, 'white']}
+INFO = {'id': 'counting/golden_locals', 'title': 'Golden: locals', 'description': 'Lettered boxes with values from a table; name the box with the largest (or smallest) value.', 'bucket': 'counting', 'version': 1, 'levels': [0, 3], 'tags': [], 'answer_kind': 'label', 'canvas': [512, 512, 'white']}
 REQUIREMENTS = ()
-CHECKS = ((25, ''),)
+CHECKS = ((27, ''),)
 
 
 _K = {}
@@ -41,22 +41,25 @@ def generate(level, _rng, _with_checks=False):
     for _attempt in _tries:
         try:
             v_n = 3 + level
-            v_names = [_rt.letter(v_i) for v_i in _p.each(_rt.range(0, v_n))]
+            v_names = _rt.take(_rt.chars('ABCDEFGH'), v_n)
+            v_big = _rt.coin(_rng, 0.5)
             v_keys = _rt.sample(_rng, _rt.range(0, 9), v_n)
             v_vals = [f_wrap(_K['SQUARES'], v_k) for v_k in _p.each(v_keys)]
-            v_best = _rt.index(v_vals, _rt.max(v_vals))
+            v_best = _rt.index(v_vals, _rt.max(v_vals) if v_big else _rt.min(v_vals))
             _scene = _p.new_scene(512, 512, 'white')
             for _i, v_i in enumerate(_p.each(_rt.range(0, v_n))):
-                _p.draw(_scene, 'L20' + '.' + str(_i), _rt.group([_rt.rect(f_px(v_i, v_n) - 20, 100, 40, 40, 'white', 'black'), _rt.text(_rt.str(v_vals[v_i]), f_px(v_i, v_n), 120, 14)]))
+                _p.draw(_scene, 'L21' + '.' + str(_i), _rt.group([_rt.rect(f_px(v_i, v_n) - 20, 100, 40, 40, 'white', 'black'), _rt.text(_rt.str(v_vals[v_i]), f_px(v_i, v_n), 120, 14)]))
             for _i, v_i in enumerate(_p.each(_rt.range(0, v_n))):
                 _p.draw(_scene, 'name' + '.' + str(_i), _rt.text(v_names[v_i], f_px(v_i, v_n), 160, 14))
             _answer = v_names[v_best]
             _atype = _p.answer_type('label', v_names)
             _p.check_answer(_atype, _answer)
             _options = None
-            _phrasing = _rng.randrange(1)
+            _phrasing = _rng.randrange(2)
             if _phrasing == 0:
-                _question = ''.join(['Which box holds the largest number?'])
+                _question = ''.join(['Which box holds the ', ('largest' if v_big else 'smallest'), ' number?'])
+            elif _phrasing == 1:
+                _question = ''.join(['Name the box with the ', ('largest' if v_big else 'smallest'), ' number.'])
             _complexity = v_n
         except _rt.SampleRejected as _why:
             _tries.reject_reason(_why)
@@ -64,11 +67,11 @@ def generate(level, _rng, _with_checks=False):
         break
     _checks = []
     if _with_checks:
-        _checks.append((CHECKS[0], bool([v_v == _rt.max(v_vals) for v_v in [v_vals[v_best]]][0])))
+        _checks.append((CHECKS[0], bool([v_v == (_rt.max(v_vals) if v_big else _rt.min(v_vals)) for v_v in [v_vals[v_best]]][0])))
         pass
-    _state = {'n': v_n, 'names': v_names, 'keys': v_keys, 'vals': v_vals, 'best': v_best}
+    _state = {'n': v_n, 'names': v_names, 'big': v_big, 'keys': v_keys, 'vals': v_vals, 'best': v_best}
     return _p.Generated(state=_state, scene=_scene, question=_question, answer=_answer, answer_type=_atype, options=_options, complexity=_complexity, checks=_checks, tries=_tries.count)
 
 
 # generated line -> spec line, so run-time failures name the spec line
-LINEMAP = {16: 10, 17: 10, 18: 10, 21: 11, 22: 11, 23: 11, 26: 12, 27: 12, 28: 12, 32: 9, 43: 14, 44: 15, 45: 16, 46: 17, 47: 18, 49: 20, 50: 20, 51: 21, 52: 21, 53: 24, 54: 24, 55: 24, 57: 23, 58: 23, 59: 23, 60: 26, 67: 25}
+LINEMAP = {16: 10, 17: 10, 18: 10, 21: 11, 22: 11, 23: 11, 26: 12, 27: 12, 28: 12, 32: 9, 43: 14, 44: 15, 45: 16, 46: 17, 47: 18, 48: 19, 50: 21, 51: 21, 52: 22, 53: 22, 54: 26, 55: 26, 56: 26, 58: 24, 59: 24, 60: 24, 61: 25, 62: 25, 63: 28, 70: 27}
