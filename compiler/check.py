@@ -10,9 +10,10 @@ from pathlib import PurePosixPath
 
 from tron.compiler import syntax as s
 from tron.compiler import types as t
+from tron.compiler.answer_first import warnings
 from tron.compiler.check_defs import DefChecks
 from tron.compiler.check_expr import did_you_mean
-from tron.compiler.diagnostics import DiagnosticSink, Span
+from tron.compiler.diagnostics import Diagnostic, DiagnosticSink, Span
 from tron.compiler.limits import MAX_CANVAS, MAX_LEVEL, MIN_CANVAS
 
 BUCKETS = ("spatial", "mathematical", "diagram", "pattern_logic", "counting")
@@ -71,6 +72,7 @@ class Checked:
     answer: s.Answer | None = None
     distractors: s.Distractors | None = None
     complexity: s.Complexity | None = None
+    warnings: list[Diagnostic] = field(default_factory=list)
 
 
 def expected_env_id(path: str) -> str | None:
@@ -89,6 +91,9 @@ class Checker(DefChecks):
         self.scope: dict[str, t.Type] = {"level": t.INT}
         self.defined_at: dict[str, Span] = {}
         self.used: set[str] = set()
+        self.sees: str | None = None  # what a restricted scope can see, for hints
+        # What a `given` may read: it is drawn before the scene (consts join in init_defs).
+        self.before_scene: dict[str, t.Type] = {"level": t.INT}
 
     def error(self, span: Span, msg: str, hint: str | None = None) -> None:
         self.sink.error(span, msg, hint)
@@ -133,6 +138,7 @@ class Checker(DefChecks):
                 )
         self.out.templates = tuple(templates)
         self.sink.raise_if_any()
+        self.out.warnings = warnings(self.spec)
         return self.out
 
     def statement(self, st: s.Stmt, templates: list[Template]) -> None:
@@ -165,7 +171,14 @@ class Checker(DefChecks):
             for c in st.colours:
                 self.colour_literal(c)
             self.define(st.name, st.name_span, t.list_of(t.STR), track_use=False)
+            self.before_scene[st.name] = t.list_of(t.STR)
             self.out.palettes[st.name] = tuple(c.value for c in st.colours)
+        elif isinstance(st, s.Given):
+            self.sees = "a given is drawn before the scene: it sees level, palettes, consts and earlier givens"
+            typ = self.expr(st.value, dict(self.before_scene))
+            self.sees = None
+            self.define(st.name, st.name_span, typ, track_use=True)
+            self.before_scene[st.name] = typ
         elif isinstance(st, s.Param):
             typ = self.expr(st.value, self.scope)
             self.define(st.name, st.name_span, typ, track_use=True)

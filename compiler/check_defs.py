@@ -34,6 +34,7 @@ class DefChecks(ExprChecks):
 
     scope: dict[str, t.Type]
     sink: DiagnosticSink
+    before_scene: dict[str, t.Type]
 
     def define(self, name: str, span: Span, typ: t.Type, track_use: bool) -> None:
         raise NotImplementedError
@@ -102,6 +103,7 @@ class DefChecks(ExprChecks):
         self.pure = None
         self.define(st.name, st.name_span, typ, track_use=True)
         self.consts[st.name] = typ
+        self.before_scene[st.name] = typ
 
     def def_stmt(self, st: s.Def) -> None:
         known = self.defs.get(st.name)

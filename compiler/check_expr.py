@@ -26,6 +26,7 @@ class ExprChecks:
     used: set[str]
     defs: dict[str, s.Def]
     pure: str | None  # "a def" / "a const" while checking one: no random calls there
+    sees: str | None  # in a restricted scope: what it sees (the hint for an unknown name)
 
     def error(self, span: Span, msg: str, hint: str | None = None) -> None:
         raise NotImplementedError
@@ -72,6 +73,8 @@ class ExprChecks:
                 hint = f"'{e.id}' is a function: call it as {e.id}(...)"
             elif self.pure and e.id in getattr(self, "scope", {}):
                 hint = f"{self.pure} sees only its own parameters and consts: pass it in"
+            elif self.sees and e.id in getattr(self, "scope", {}):
+                hint = self.sees
             self.error(e.span, f"unknown name '{e.id}'", hint)
             return t.ANY
         if isinstance(e, s.ListLit):

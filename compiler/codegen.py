@@ -168,13 +168,19 @@ def module_text(c: Checked) -> tuple[str, dict[int, int]]:
     out.emit("def generate(level, _rng, _with_checks=False):")
     if has_consts:
         out.emit("_p.ready(_CONSTS)", indent=1)
+    givens = [st for st in spec.stmts if isinstance(st, s.Given)]
+    state_names: list[str] = [g.name for g in givens]
+    if givens:  # answer first: drawn once, before the scene, kept across retries
+        for name, colours in c.palettes.items():
+            out.emit(f"{var(name)} = {list(colours)!r}", indent=1)
+        for g in givens:
+            out.emit(f"{var(g.name)} = {source(g.value)}", g.span.line, 1)
     out.emit("_tries = _p.Tries(REQUIREMENTS, SPEC_PATH)", indent=1)
     out.emit("for _attempt in _tries:", indent=1)
     body = 2
     out.emit("try:", indent=body)
     b = body + 1
-    state_names: list[str] = []
-    for name, colours in c.palettes.items():
+    for name, colours in c.palettes.items() if not givens else ():
         out.emit(f"{var(name)} = {list(colours)!r}", indent=b)
     req_index = 0
     for st in spec.stmts:

@@ -136,6 +136,9 @@ class ToAst(Transformer_NonRecursive[Token, Any]):  # no recursion: depth is che
     def param_decl(self, meta: Any, name: Token, value: s.Expr) -> s.Stmt:
         return s.Param(span_of(meta), str(name), tok_span(name), value)
 
+    def given_decl(self, meta: Any, name: Token, value: s.Expr) -> s.Stmt:
+        return s.Given(span_of(meta), str(name), tok_span(name), value)
+
     def require_decl(self, meta: Any, cond: s.Expr, label: Token | None) -> s.Stmt:
         return s.Require(span_of(meta), cond, str_item(label) if label else None)
 

@@ -175,6 +175,15 @@ class Param(Stmt):
 
 
 @dataclass(frozen=True)
+class Given(Stmt):
+    """A value drawn once per sample and kept across rejection retries (answer first)."""
+
+    name: str
+    name_span: Span
+    value: Expr
+
+
+@dataclass(frozen=True)
 class Require(Stmt):
     cond: Expr
     label: StrItem | None
