@@ -10,8 +10,10 @@ from pathlib import PurePosixPath
 
 from tron.compiler import syntax as s
 from tron.compiler import types as t
-from tron.compiler.check_expr import ExprChecks, did_you_mean
-from tron.compiler.diagnostics import DiagnosticSink, Span
+from tron.compiler.answer_first import warnings
+from tron.compiler.check_defs import DefChecks
+from tron.compiler.check_expr import did_you_mean
+from tron.compiler.diagnostics import Diagnostic, DiagnosticSink, Span
 from tron.compiler.limits import MAX_CANVAS, MAX_LEVEL, MIN_CANVAS
 
 BUCKETS = ("spatial", "mathematical", "diagram", "pattern_logic", "counting")
@@ -42,8 +44,19 @@ class Placeholder:
 
 
 @dataclass(frozen=True)
+class Conditional:
+    """`{if flag: text | other}`: one of two literal texts, chosen by a yes/no value."""
+
+    path: tuple[str, ...]
+    negate: bool
+    then: str
+    other: str
+    span: Span
+
+
+@dataclass(frozen=True)
 class Template:
-    parts: tuple[str | Placeholder, ...]
+    parts: tuple[str | Placeholder | Conditional, ...]
     span: Span
 
 
@@ -59,6 +72,7 @@ class Checked:
     answer: s.Answer | None = None
     distractors: s.Distractors | None = None
     complexity: s.Complexity | None = None
+    warnings: list[Diagnostic] = field(default_factory=list)
 
 
 def expected_env_id(path: str) -> str | None:
@@ -69,7 +83,7 @@ def expected_env_id(path: str) -> str | None:
     return f"{p.parent.name}/{p.stem}"
 
 
-class Checker(ExprChecks):
+class Checker(DefChecks):
     def __init__(self, spec: s.Spec):
         self.spec = spec
         self.sink = DiagnosticSink(spec.path, spec.source)
@@ -77,6 +91,9 @@ class Checker(ExprChecks):
         self.scope: dict[str, t.Type] = {"level": t.INT}
         self.defined_at: dict[str, Span] = {}
         self.used: set[str] = set()
+        self.sees: str | None = None  # what a restricted scope can see, for hints
+        # What a `given` may read: it is drawn before the scene (consts join in init_defs).
+        self.before_scene: dict[str, t.Type] = {"level": t.INT}
 
     def error(self, span: Span, msg: str, hint: str | None = None) -> None:
         self.sink.error(span, msg, hint)
@@ -87,6 +104,7 @@ class Checker(ExprChecks):
         seen: dict[str, s.Stmt] = {}
         templates: list[Template] = []
         whole = Span(1, 1, 1, 2)
+        self.init_defs(self.spec.stmts)
         for st in self.spec.stmts:
             kind = st.key if isinstance(st, s.HeaderField) else type(st).__name__
             once = isinstance(st, s.HeaderField | s.Levels | s.Tags | s.Canvas | s.Question)
@@ -110,6 +128,7 @@ class Checker(ExprChecks):
         if "Answer" not in seen:
             self.error(whole, "missing 'answer' statement")
         self.check_choice(seen)
+        self.unused_defs()
         for name, span in self.defined_at.items():
             if name not in self.used:
                 self.error(
@@ -119,6 +138,7 @@ class Checker(ExprChecks):
                 )
         self.out.templates = tuple(templates)
         self.sink.raise_if_any()
+        self.out.warnings = warnings(self.spec)
         return self.out
 
     def statement(self, st: s.Stmt, templates: list[Template]) -> None:
@@ -151,7 +171,14 @@ class Checker(ExprChecks):
             for c in st.colours:
                 self.colour_literal(c)
             self.define(st.name, st.name_span, t.list_of(t.STR), track_use=False)
+            self.before_scene[st.name] = t.list_of(t.STR)
             self.out.palettes[st.name] = tuple(c.value for c in st.colours)
+        elif isinstance(st, s.Given):
+            self.sees = "a given is drawn before the scene: it sees level, palettes, consts and earlier givens"
+            typ = self.expr(st.value, dict(self.before_scene))
+            self.sees = None
+            self.define(st.name, st.name_span, typ, track_use=True)
+            self.before_scene[st.name] = typ
         elif isinstance(st, s.Param):
             typ = self.expr(st.value, self.scope)
             self.define(st.name, st.name_span, typ, track_use=True)
@@ -306,7 +333,7 @@ class Checker(ExprChecks):
     # ---- templates -----------------------------------------------------------------------
 
     def template(self, item: s.StrItem) -> Template:
-        parts: list[str | Placeholder] = []
+        parts: list[str | Placeholder | Conditional] = []
         text, i, buf = item.value, 0, ""
         base_col = item.span.col + 1  # after the opening quote
         while i < len(text):
@@ -343,7 +370,9 @@ class Checker(ExprChecks):
             parts.append(buf)
         return Template(tuple(parts), item.span)
 
-    def placeholder(self, body: str, span: Span) -> Placeholder | None:
+    def placeholder(self, body: str, span: Span) -> Placeholder | Conditional | None:
+        if re.match(r"\s*if\s", body):
+            return self.conditional(body, span)
         m = re.fullmatch(r"\s*([A-Za-z_][\w.]*)\s*(?::\s*(\w+)(?:\((\w[\w ]*)\))?)?\s*", body)
         if not m:
             self.error(
@@ -383,6 +412,31 @@ class Checker(ExprChecks):
             if fmt in ("word", "ordinal", "plural") and typ.name not in ("int", "any"):
                 self.error(span, f"format '{fmt}' needs an int, got {typ}")
         return Placeholder(path, fmt, arg, span)
+
+    def conditional(self, body: str, span: Span) -> Conditional | None:
+        m = re.fullmatch(r"\s*if\s+(not\s+)?([A-Za-z_][\w.]*)\s*:([^|]*)(?:\|([^|]*))?", body)
+        if not m:
+            self.error(
+                span,
+                f"malformed conditional text '{{{body}}}'",
+                "write {if flag: text} or {if flag: text | other text}, flag a yes/no value",
+            )
+            return None
+        flag = m.group(2).split(".")[0]
+        if flag not in self.scope:
+            hint = did_you_mean(flag, list(self.scope))
+            self.error(span, f"the condition '{flag}' of '{{{body}}}' names nothing", hint)
+            return None
+        ref = self.placeholder(m.group(2), span)  # the flag: a name or field, checked as one
+        if not isinstance(ref, Placeholder):
+            return None
+        typ = self.scope[ref.path[0]]
+        for name in ref.path[1:]:
+            typ = typ.field(name) or t.ANY
+        if typ.name not in ("bool", "any"):
+            self.error(span, f"the condition of '{{{body}}}' must be yes/no (bool), got {typ}")
+        other = (m.group(4) or "").strip()
+        return Conditional(ref.path, bool(m.group(1)), m.group(3).strip(), other, span)
 
 
 def check(spec: s.Spec) -> Checked:

@@ -24,8 +24,17 @@ class ExprChecks:
     """Expression checks; the host class provides scope, `used` and `error`."""
 
     used: set[str]
+    defs: dict[str, s.Def]
+    pure: str | None  # "a def" / "a const" while checking one: no random calls there
+    sees: str | None  # in a restricted scope: what it sees (the hint for an unknown name)
 
     def error(self, span: Span, msg: str, hint: str | None = None) -> None:
+        raise NotImplementedError
+
+    def def_call(self, e: s.Call, scope: dict[str, t.Type]) -> t.Type:
+        raise NotImplementedError
+
+    def where(self, e: s.Where, scope: dict[str, t.Type]) -> t.Type:
         raise NotImplementedError
 
     # ---- expressions ---------------------------------------------------------------------
@@ -62,6 +71,10 @@ class ExprChecks:
             hint = did_you_mean(e.id, list(scope) + list(CATALOGUE))
             if e.id in CATALOGUE:
                 hint = f"'{e.id}' is a function: call it as {e.id}(...)"
+            elif self.pure and e.id in getattr(self, "scope", {}):
+                hint = f"{self.pure} sees only its own parameters and consts: pass it in"
+            elif self.sees and e.id in getattr(self, "scope", {}):
+                hint = self.sees
             self.error(e.span, f"unknown name '{e.id}'", hint)
             return t.ANY
         if isinstance(e, s.ListLit):
@@ -128,6 +141,8 @@ class ExprChecks:
             if not t.is_numeric(typ):
                 self.error(e.span, f"cannot negate {typ}")
             return typ
+        if isinstance(e, s.Where):
+            return self.where(e, scope)
         if isinstance(e, s.Ternary):
             self.expect(e.cond, scope, t.BOOL, "a condition")
             a, b = self.expr(e.then, scope), self.expr(e.other, scope)
@@ -147,6 +162,8 @@ class ExprChecks:
             return j or t.ANY
         if not (t.is_numeric(a) and t.is_numeric(b)):
             self.error(e.span, f"'{e.op}' needs numbers, got {a} and {b}")
+            return t.ANY
+        if a.name == "any" or b.name == "any":  # e.g. a def's parameter, checked untyped
             return t.ANY
         if e.op == "/":
             return t.REAL
@@ -170,7 +187,15 @@ class ExprChecks:
             left = right
 
     def call(self, e: s.Call, scope: dict[str, t.Type]) -> t.Type:
+        if e.func in self.defs:
+            return self.def_call(e, scope)
         fn = CATALOGUE.get(e.func)
+        if fn is not None and fn.random and self.pure:
+            self.error(
+                e.func_span,
+                f"{fn.name}() is random; {self.pure} cannot draw",
+                "draw the value in a param and pass it in",
+            )
         arg_types = [self.expr(a, scope) for a in e.args]
         kw_types = {k.name: (k, self.expr(k.value, scope)) for k in e.kwargs}
         if fn is None:

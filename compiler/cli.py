@@ -70,8 +70,12 @@ def run(args: argparse.Namespace) -> int:
         )
     elif args.cmd == "check":
         specs = driver.find_specs(args.paths)
-        driver.compile_many(specs, progress=True)
-        print(f"tronc: {len(specs)} spec(s) OK")
+        compiled = driver.compile_many(specs, progress=True)
+        warned = [c.warnings for c in compiled if c.warnings]
+        for text in warned:
+            print(text, file=sys.stderr)
+        note = f" ({sum(t.count(': warning: ') for t in warned)} warning(s))" if warned else ""
+        print(f"tronc: {len(specs)} spec(s) OK{note}")
     elif args.cmd == "show":
         path = Path(args.spec)
         text = driver.read_spec(path)

@@ -13,9 +13,9 @@ import hashlib
 
 from tron._version import __version__
 from tron.compiler import syntax as s
-from tron.compiler.check import Checked, Placeholder
+from tron.compiler.check import Checked, Conditional, Placeholder
 from tron.compiler.diagnostics import InternalCompilerError
-from tron.compiler.lower import source, var
+from tron.compiler.lower import CONST_NAMES, CONSTS, func, name_ref, source, var
 
 LITERAL_TYPES = (str, int, bool, type(None), list, tuple, dict)
 
@@ -84,18 +84,63 @@ def answer_type_src(kind: str, args: tuple[s.Expr, ...]) -> str:
     return f"_p.answer_type({', '.join([repr(kind), *parts])})"
 
 
-def template_src(parts: tuple[str | Placeholder, ...]) -> str:
+def template_src(parts: tuple[str | Placeholder | Conditional, ...]) -> str:
     pieces = []
     for part in parts:
         if isinstance(part, str):
             pieces.append(repr(part))
             continue
-        value = var(part.path[0]) + "".join(f"[{f!r}]" for f in part.path[1:])
+        value = ast.unparse(name_ref(part.path[0])) + "".join(f"[{f!r}]" for f in part.path[1:])
+        if isinstance(part, Conditional):
+            then, other = (part.other, part.then) if part.negate else (part.then, part.other)
+            pieces.append(f"({literal(then)} if {value} else {literal(other)})")
+            continue
         pieces.append(f"_p.fmt({value}, {part.fmt!r}, {part.arg!r})")
     return "''.join([" + ", ".join(pieces) + "])"
 
 
 def generate_module(c: Checked) -> tuple[str, dict[int, int]]:
+    consts = frozenset(st.name for st in c.spec.stmts if isinstance(st, s.Const))
+    token = CONST_NAMES.set(consts)
+    try:
+        return module_text(c)
+    finally:
+        CONST_NAMES.reset(token)
+
+
+def module_level(spec: s.Spec, out: Emitter) -> bool:
+    """Spec-local functions and the const table (filled once, at import, under a sample's
+    budget); True when the module has consts, which generate() must find computed."""
+    defs = [st for st in spec.stmts if isinstance(st, s.Def)]
+    consts = [st for st in spec.stmts if isinstance(st, s.Const)]
+    if not defs and not consts:
+        return False
+    out.emit(f"{CONSTS} = {{}}")
+    for d in defs:
+        params = ", ".join(var(p) for p, _ in d.params)
+        out.emit("")
+        out.emit("")
+        out.emit(f"def {func(d.name)}({params}):", d.span.line)
+        out.emit("_p.spend(1)", d.span.line, 1)
+        out.emit(f"return {source(d.body)}", d.body.span.line, 1)
+    if not consts:
+        out.emit("")
+        out.emit("")
+        return False
+    out.emit("")
+    out.emit("")
+    out.emit("def _consts():")
+    for k in consts:
+        out.emit(f"{CONSTS}[{k.name!r}] = {source(k.value)}", k.span.line, 1)
+    out.emit("")
+    out.emit("")
+    out.emit("_CONSTS = _p.constants(_consts)")
+    out.emit("")
+    out.emit("")
+    return True
+
+
+def module_text(c: Checked) -> tuple[str, dict[int, int]]:
     spec = c.spec
     out = Emitter()
     lines = spec.source.split("\n")  # Lark counts lines by \n only
@@ -119,14 +164,23 @@ def generate_module(c: Checked) -> tuple[str, dict[int, int]]:
     out.emit(f"CHECKS = {literal(check_rows)}")
     out.emit("")
     out.emit("")
+    has_consts = module_level(spec, out)
     out.emit("def generate(level, _rng, _with_checks=False):")
+    if has_consts:
+        out.emit("_p.ready(_CONSTS)", indent=1)
+    givens = [st for st in spec.stmts if isinstance(st, s.Given)]
+    state_names: list[str] = [g.name for g in givens]
+    if givens:  # answer first: drawn once, before the scene, kept across retries
+        for name, colours in c.palettes.items():
+            out.emit(f"{var(name)} = {list(colours)!r}", indent=1)
+        for g in givens:
+            out.emit(f"{var(g.name)} = {source(g.value)}", g.span.line, 1)
     out.emit("_tries = _p.Tries(REQUIREMENTS, SPEC_PATH)", indent=1)
     out.emit("for _attempt in _tries:", indent=1)
     body = 2
     out.emit("try:", indent=body)
     b = body + 1
-    state_names: list[str] = []
-    for name, colours in c.palettes.items():
+    for name, colours in c.palettes.items() if not givens else ():
         out.emit(f"{var(name)} = {list(colours)!r}", indent=b)
     req_index = 0
     for st in spec.stmts:

@@ -32,11 +32,12 @@ class Diagnostic:
     span: Span
     message: str
     hint: str | None = None
+    severity: str = "error"  # or "warning": reported, never stops a compile
 
     def render(self, source: str | list[str] | None) -> str:
         """`path:line:col: error: message`, the source line, and a caret/tilde underline.
         `source` may be given already split into lines (by \n only, as Lark counts them)."""
-        head = f"{self.path}:{self.span.line}:{self.span.col}: error: {self.message}"
+        head = f"{self.path}:{self.span.line}:{self.span.col}: {self.severity}: {self.message}"
         lines = [head]
         if source is not None:
             src_lines = source.split("\n") if isinstance(source, str) else source

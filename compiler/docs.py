@@ -43,10 +43,35 @@ def catalogue_markdown() -> str:
         + ", ".join(f"`{n}`" for n in sorted(OPAQUE))
         + "."
     )
+    out += ["", *names_markdown()]
     for group in sorted(groups):
         out += ["", f"### {group}", "", *groups[group]]
     out += ["", END]
     return "\n".join(out)
+
+
+def names_markdown() -> list[str]:
+    """The shape kinds and colour names a spec may write, from the tables the runtime uses."""
+    from tron.render.colours import COLOURS, NAMEABLE
+    from tron.stdlib.shapes import SHAPE_KINDS
+
+    kinds = ", ".join(f'`"{k}"`' for k in SHAPE_KINDS)
+    rows = [
+        f'| `"{name}"` | `#{r:02x}{g:02x}{b:02x}` | {"yes" if name in NAMEABLE else "no (backgrounds)"} |'
+        for name, (r, g, b) in COLOURS.items()
+    ]
+    return [
+        "### Shape kinds and colour names",
+        "",
+        f"Shape kinds (the `kind` of `shape(...)`; `shape_kinds()` lists them in this order): {kinds}.",
+        "",
+        "Colour names (themes shift each shade slightly; `#rrggbb` is also accepted, and",
+        '`"none"` for no paint in a `fill` or `stroke`):',
+        "",
+        "| name | base shade | a question may ask it (`answer colour`) |",
+        "|---|---|---|",
+        *rows,
+    ]
 
 
 def with_catalogue(text: str) -> str:

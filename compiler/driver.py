@@ -50,6 +50,7 @@ class Compiled:
     code: str
     info: dict[str, object]
     source_hash: str
+    warnings: str = ""  # rendered warning diagnostics (tronc check prints them)
 
 
 def module_file(env_id: str) -> str:
@@ -72,7 +73,10 @@ def compile_source(source: str, path: str) -> Compiled:
     from tron.compiler.codegen import info as info_of
 
     env_id = str(checked.header["env"])
-    return Compiled(env_id, path, module_file(env_id), code, info_of(checked), source_hash(source))
+    warned = "\n".join(w.render(source) for w in checked.warnings)
+    return Compiled(
+        env_id, path, module_file(env_id), code, info_of(checked), source_hash(source), warned
+    )
 
 
 def read_spec(path: Path) -> str:

@@ -13,6 +13,7 @@ against tron.limits; `-`, `//` and unary minus cannot outgrow their operands.
 from __future__ import annotations
 
 import ast
+from contextvars import ContextVar
 
 from tron.compiler import syntax as s
 from tron.compiler.diagnostics import InternalCompilerError
@@ -31,6 +32,9 @@ COMPARE_OPS: dict[str, ast.cmpop] = {
     "in": ast.In(),
     "not in": ast.NotIn(),
 }
+CONSTS = "_K"  # the module's table of `const` values, filled once at import
+# The const names of the spec being lowered (codegen sets them): they read from the table.
+CONST_NAMES: ContextVar[frozenset[str]] = ContextVar("tron_const_names", default=frozenset())
 ARITH_OPS: dict[str, ast.operator] = {"+": ast.Add(), "-": ast.Sub(), "//": ast.FloorDiv()}
 
 
@@ -54,6 +58,19 @@ def var(name: str) -> str:
     return "level" if name == "level" else f"v_{name}"
 
 
+def func(name: str) -> str:
+    """The Python name of a spec-local function."""
+    if not name.isidentifier():
+        raise InternalCompilerError(f"identifier {name!r} escaped the grammar")
+    return f"f_{name}"
+
+
+def name_ref(name: str) -> ast.expr:
+    if name in CONST_NAMES.get():
+        return ast.Subscript(value=load(CONSTS), slice=ast.Constant(value=name), ctx=ast.Load())
+    return load(var(name))
+
+
 def load(name: str) -> ast.Name:
     return ast.Name(id=name, ctx=ast.Load())
 
@@ -66,7 +83,7 @@ def lower(e: s.Expr) -> ast.expr:
     if isinstance(e, s.Literal):
         return ast.Constant(value=e.value)
     if isinstance(e, s.Name):
-        return load(var(e.id))
+        return name_ref(e.id)
     if isinstance(e, s.ListLit):
         return ast.List(elts=[lower(i) for i in e.items], ctx=ast.Load())
     if isinstance(e, s.RecordLit):
@@ -91,8 +108,8 @@ def lower(e: s.Expr) -> ast.expr:
         return ast.Subscript(value=lower(e.value), slice=lower(e.index), ctx=ast.Load())
     if isinstance(e, s.Call):
         fn = CATALOGUE.get(e.func)
-        if fn is None:
-            raise InternalCompilerError(f"unchecked call to {e.func!r}")
+        if fn is None:  # a spec-local function (the checker knows every one)
+            return ast.Call(func=load(func(e.func)), args=[lower(a) for a in e.args], keywords=[])
         args = ([load(RNG)] if fn.random else []) + [lower(a) for a in e.args]
         kws = [ast.keyword(arg=k.name, value=lower(k.value)) for k in e.kwargs]
         return ast.Call(func=rt(fn.name), args=args, keywords=kws)
@@ -115,6 +132,19 @@ def lower(e: s.Expr) -> ast.expr:
         return ast.UnaryOp(op=ast.Not(), operand=lower(e.value))
     if isinstance(e, s.Neg):
         return ast.UnaryOp(op=ast.USub(), operand=lower(e.value))
+    if isinstance(e, s.Where):
+        # [body for a in [e1] for b in [e2]][0]: each name bound once, in order, and local
+        gens = [
+            ast.comprehension(
+                target=ast.Name(id=var(name), ctx=ast.Store()),
+                iter=ast.List(elts=[lower(value)], ctx=ast.Load()),
+                ifs=[],
+                is_async=0,
+            )
+            for name, _, value in e.bindings
+        ]
+        comp = ast.ListComp(elt=lower(e.body), generators=gens)
+        return ast.Subscript(value=comp, slice=ast.Constant(value=0), ctx=ast.Load())
     if isinstance(e, s.Ternary):
         return ast.IfExp(test=lower(e.cond), body=lower(e.then), orelse=lower(e.other))
     raise InternalCompilerError(f"cannot lower {type(e).__name__}")

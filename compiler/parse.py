@@ -136,6 +136,9 @@ class ToAst(Transformer_NonRecursive[Token, Any]):  # no recursion: depth is che
     def param_decl(self, meta: Any, name: Token, value: s.Expr) -> s.Stmt:
         return s.Param(span_of(meta), str(name), tok_span(name), value)
 
+    def given_decl(self, meta: Any, name: Token, value: s.Expr) -> s.Stmt:
+        return s.Given(span_of(meta), str(name), tok_span(name), value)
+
     def require_decl(self, meta: Any, cond: s.Expr, label: Token | None) -> s.Stmt:
         return s.Require(span_of(meta), cond, str_item(label) if label else None)
 
@@ -163,7 +166,21 @@ class ToAst(Transformer_NonRecursive[Token, Any]):  # no recursion: depth is che
     def complexity_decl(self, meta: Any, value: s.Expr) -> s.Stmt:
         return s.Complexity(span_of(meta), value)
 
+    def const_decl(self, meta: Any, name: Token, value: s.Expr) -> s.Stmt:
+        return s.Const(span_of(meta), str(name), tok_span(name), value)
+
+    def def_decl(self, meta: Any, name: Token, *rest: Any) -> s.Stmt:
+        *params, body = (r for r in rest if r is not None)
+        ps = tuple((str(p), tok_span(p)) for p in params)
+        return s.Def(span_of(meta), str(name), tok_span(name), ps, body)
+
     # ---- expressions
+    def where_expr(self, meta: Any, body: s.Expr, *bindings: tuple[str, Span, s.Expr]) -> s.Expr:
+        return s.Where(span_of(meta), body, bindings)
+
+    def binding(self, meta: Any, name: Token, value: s.Expr) -> tuple[str, Span, s.Expr]:
+        return (str(name), tok_span(name), value)
+
     def int_lit(self, meta: Any, tok: Token) -> s.Expr:
         return s.Literal(span_of(meta), int_value(tok))
 

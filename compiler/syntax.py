@@ -113,6 +113,14 @@ class Ternary(Expr):
     other: Expr
 
 
+@dataclass(frozen=True)
+class Where(Expr):
+    """`body where a = e1, b = e2`: each binding sees the ones before it; the body sees all."""
+
+    body: Expr
+    bindings: tuple[tuple[str, Span, Expr], ...]
+
+
 # ---- statements --------------------------------------------------------------------------
 
 
@@ -167,6 +175,15 @@ class Param(Stmt):
 
 
 @dataclass(frozen=True)
+class Given(Stmt):
+    """A value drawn once per sample and kept across rejection retries (answer first)."""
+
+    name: str
+    name_span: Span
+    value: Expr
+
+
+@dataclass(frozen=True)
 class Require(Stmt):
     cond: Expr
     label: StrItem | None
@@ -212,6 +229,25 @@ class Distractors(Stmt):
 @dataclass(frozen=True)
 class Complexity(Stmt):
     value: Expr
+
+
+@dataclass(frozen=True)
+class Const(Stmt):
+    """A module constant, computed once when the module is imported."""
+
+    name: str
+    name_span: Span
+    value: Expr
+
+
+@dataclass(frozen=True)
+class Def(Stmt):
+    """A pure spec-local function."""
+
+    name: str
+    name_span: Span
+    params: tuple[tuple[str, Span], ...]
+    body: Expr
 
 
 @dataclass(frozen=True)

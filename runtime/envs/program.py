@@ -15,6 +15,7 @@ from tron import limits
 from tron.answers import types as answers
 from tron.limits import MAX_INT_BITS, ResourceLimit, check_value
 from tron.limits import each as each
+from tron.limits import spend as spend
 from tron.render.scene import Scene
 from tron.stdlib import component
 from tron.stdlib.words import number_word, ordinal
@@ -68,6 +69,29 @@ class Tries:
             if line:
                 self.lines[reason] = line
         self.rejected[reason] += 1
+
+
+@dataclass
+class Constants:
+    """A module's `const` table, computed once at import; a failure is kept (with its
+    traceback, so it names the const's spec line) and raised by every sample."""
+
+    error: BaseException | None = None
+
+
+def constants(fill: Any) -> Constants:
+    """Run a module's const initialiser under one sample's budget (steps and time)."""
+    try:
+        with limits.sample_budget():
+            fill()
+    except Exception as exc:
+        return Constants(exc)
+    return Constants()
+
+
+def ready(table: Constants) -> None:
+    if table.error is not None:
+        raise table.error
 
 
 @dataclass
@@ -139,14 +163,37 @@ def mod(a: Any, b: Any) -> Any:
     return a % b
 
 
+class AnswerDomainError(ValueError):
+    """The answer is not one of the labels its answer type lists (a spec mistake)."""
+
+
 def check_answer(atype: answers.AnswerType, value: Any) -> None:
-    """A number answer must have canonical text (at most answers.MAX_DIGITS digits); checked
-    here so the error names the answer's spec line."""
+    """A number answer must have canonical text (at most answers.MAX_DIGITS digits), and a
+    label, colour, or item of a sequence or set must be one its domain lists (a domain may be
+    computed per instance); checked here so the error names the answer's spec line."""
     if isinstance(atype, answers.IntegerAnswer | answers.NumberAnswer) and type(value) is not bool:
         try:
             atype.canonical(value)
         except ValueError as exc:
             raise ResourceLimit(f"answer {exc}") from None
+        return
+    item = getattr(atype, "item", None)
+    if isinstance(atype, answers.SequenceAnswer | answers.SetAnswer) and isinstance(
+        item, answers.LabelAnswer
+    ):
+        for v in value if isinstance(value, list | tuple) else [value]:
+            in_domain(item, v, "an item of the answer")
+    elif isinstance(atype, answers.LabelAnswer):
+        in_domain(atype, value, "the answer")
+
+
+def in_domain(atype: answers.LabelAnswer, value: Any, what: str) -> None:
+    if value not in atype.labels:
+        shown = text(atype.labels)
+        shown = shown if len(shown) <= 200 else shown[:200] + ", ..."
+        raise AnswerDomainError(
+            f"{what} {text(value)[:80]!r} is not in its {atype.kind} list ({shown})"
+        )
 
 
 def text(value: Any) -> str:

@@ -43,6 +43,12 @@ def join(parts: list[str], sep: str) -> str:
     return sep.join(parts)
 
 
+@stdfn("str -> list[str]")
+def chars(s: str) -> list[str]:
+    """The characters of the string, in order: chars("abc") is ["a", "b", "c"]."""
+    return list(s)
+
+
 @stdfn("str -> str")
 def upper(s: str) -> str:
     """The string in upper case."""

@@ -10,7 +10,9 @@ from tron.compiler.driver import compile_source
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = ROOT / "tests" / "golden"
-SPECS = sorted((GOLDEN / "specs").rglob("*.tron"))
+# language/: goldens of language features, kept out of specs/ (which other tests load as a
+# suite of a known size).
+SPECS = sorted((GOLDEN / "specs").rglob("*.tron")) + sorted((GOLDEN / "language").rglob("*.tron"))
 ERRORS = sorted((GOLDEN / "errors").rglob("*.tron"))
 
 
@@ -62,3 +64,12 @@ def test_readme_spec_example_is_the_bundled_spec():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     spec = (ROOT / "tasks" / "counting" / "count_by_colour.tron").read_text(encoding="utf-8")
     assert spec.split("\n", 1)[1].rstrip("\n") in readme
+
+
+def test_language_reference_names_every_shape_kind_and_colour():
+    from tron.render.colours import COLOURS
+    from tron.stdlib.shapes import SHAPE_KINDS
+
+    ref = (ROOT / "dsl" / "REFERENCE.md").read_text(encoding="utf-8")
+    section = ref[ref.index("### Shape kinds and colour names") :]
+    assert all(f'`"{name}"`' in section for name in (*SHAPE_KINDS, *COLOURS))

@@ -25,6 +25,8 @@ from tron.stdlib.registry import CATALOGUE
 ROOT = Path(__file__).resolve().parents[2]
 CONSTANTS = {"COMPILER_VERSION", "SOURCE_HASH", "SPEC_PATH", "INFO", "REQUIREMENTS"}
 CONSTANTS |= {"CHECKS", "LINEMAP"}
+TABLES = {"_K", "_CONSTS"}  # the const table and its status (specs with `const`)
+SPEC_FUNC = re.compile(r"f_[A-Za-z0-9_]+\Z")  # a spec-local `def`
 BUILTINS = {"enumerate", "bool", "str"}
 LOCAL = re.compile(r"(v_[A-Za-z0-9_]+|level|_[a-z]([a-z0-9_]*[a-z0-9])?)\Z")  # never a dunder
 ATTR_BASES = {"_rt", "_p", "_tries", "_rng", "_checks"}
@@ -67,17 +69,23 @@ def assert_safe_module(code: str) -> dict[str, object]:
             assert {(stmt.module, a.name, a.asname) for a in stmt.names} <= IMPORTS
         elif isinstance(stmt, ast.Assign):
             (target,) = stmt.targets
-            assert isinstance(target, ast.Name) and target.id in CONSTANTS, ast.dump(stmt)
+            assert isinstance(target, ast.Name), ast.dump(stmt)
+            if target.id == "_CONSTS":  # the one module-level call: fill the const table
+                assert ast.unparse(stmt.value) == "_p.constants(_consts)", ast.dump(stmt)
+                continue
+            assert target.id in CONSTANTS or target.id == "_K", ast.dump(stmt)
             consts[target.id] = ast.literal_eval(stmt.value)  # raises unless pure data
         else:
-            assert isinstance(stmt, ast.FunctionDef) and stmt.name == "generate"
+            assert isinstance(stmt, ast.FunctionDef), ast.dump(stmt)
+            assert stmt.name in ("generate", "_consts") or SPEC_FUNC.match(stmt.name)
+    spec_funcs = {f.name for f in funcs if SPEC_FUNC.match(f.name)}
     for node in ast.walk(tree):
         assert not isinstance(node, ast.Lambda | ast.Global | ast.Nonlocal | ast.ClassDef)
         assert not isinstance(node, ast.Import | ast.AsyncFunctionDef | ast.Await | ast.Yield)
         if isinstance(node, ast.FunctionDef):
-            assert funcs == [node], "one function only"
+            assert node in funcs, "module-level functions only"
         if isinstance(node, ast.Name):
-            ok = node.id in CONSTANTS | BUILTINS or LOCAL.match(node.id)
+            ok = node.id in CONSTANTS | BUILTINS | TABLES | spec_funcs or LOCAL.match(node.id)
             assert ok, f"unexpected name {node.id!r}"
             if node.id in BUILTINS:
                 assert any(isinstance(c, ast.Call) and c.func is node for c in ast.walk(tree)), (
@@ -87,7 +95,9 @@ def assert_safe_module(code: str) -> dict[str, object]:
             assert attr_ok(node), f"unexpected attribute {ast.unparse(node)}"
         if isinstance(node, ast.Call):
             f = node.func
-            assert isinstance(f, ast.Attribute) or (isinstance(f, ast.Name) and f.id in BUILTINS)
+            assert isinstance(f, ast.Attribute) or (
+                isinstance(f, ast.Name) and f.id in BUILTINS | spec_funcs
+            )
     return {"__doc__": doc.value.value, **consts}
 
 
