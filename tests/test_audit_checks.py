@@ -84,8 +84,9 @@ def test_shortcut_probe():
     )
     env = tron.make("pattern_logic/bracket_balance")
     for level in (3, 8):
-        baseline, scores = A.shortcut_scores(env, level, range(400))
-        assert max(scores[f] for f in ("first(seq)", "last(seq)", "ends(seq)")) <= 0.62
+        baseline, scores = A.shortcut_scores(env, level, range(600))
+        ends = max(scores[f] for f in ("first(seq)", "last(seq)", "ends(seq)"))
+        assert ends <= baseline + A.SHORTCUT_MARGIN and ends <= 0.66, (level, baseline, ends)
 
 
 def test_template_review():
