@@ -242,3 +242,18 @@ def dimensioned_polygon(
         cx, cy = (x1 + x2) / 2 + nx * off, (y1 + y2) / 2 + ny * off
         comp.add(Text(round(cx, 2), round(cy, 2), label, size=size, style=INK), f"e{i}")
     return comp
+
+
+@stdfn("real, real, real -> bool")
+def dominant_axis(dx: float, dy: float, ratio: float) -> bool:
+    """True when one of the offsets dx, dy is at least `ratio` times the other in size, so
+    "left/right" (|dx| larger) or "above/below" (|dy| larger) reads one way only."""
+    ax, ay = abs(float(dx)), abs(float(dy))
+    return max(ax, ay) >= float(ratio) * min(ax, ay) and max(ax, ay) > 0
+
+
+@stdfn("Point, real, list[Point], real -> bool")
+def disc_inside_polygon(c: PointRec, r: float, poly: list[PointRec], clearance: float) -> bool:
+    """True when the disc of radius `r` at c lies inside the closed polygon with at least
+    `clearance` px to spare (pass the stroke width, so outlines do not touch)."""
+    return inside_polygon(c, poly) and polygon_edge_distance(c, poly) >= float(r) + float(clearance)

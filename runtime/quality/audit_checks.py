@@ -1,0 +1,339 @@
+"""Audit checks for the label faults a careful human reader trips on (issue #15): relations
+without a margin, objects crossing their container, dots touching the boundary they are counted
+against, labels hiding what they mark, trivial-feature shortcuts and template wording slips.
+
+Each check is a plain function returning a list of readable problem strings (empty when the
+instance or environment passes), so `tron validate` can call them; none is per-environment.
+Thresholds are module constants and are documented where they are defined."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import numpy as np
+
+from tron.envs.env import Env, Instance
+from tron.render.scene import Circle, Item, Polygon, Rect, Scene, Text
+from tron.stdlib.geometry import dominant_axis
+from tron.stdlib.lists import margin as top_margin
+
+DIRECTION_RATIO = 2.0  # left/right/above/below: the main offset at least twice the other
+MIN_CLEARANCE_PX = 6.0  # counted point to boundary, on top of the point's own radius
+MAX_LABEL_COVER = 0.25  # share of an object's own pixels a label box may cover
+SHORTCUT_MARGIN = 0.15  # a trivial feature may beat the majority-class baseline by this much
+LABEL_PAD_PX = 3.0  # text with no box of its own still hides this much around its glyphs
+
+XY = tuple[float, float]
+
+# ---------------------------------------------------------------- (a) relation margins
+
+
+def direction_holds(a: XY, b: XY, relation: str, ratio: float = DIRECTION_RATIO) -> bool:
+    """True when point a is `relation` ("left", "right", "above", "below"; canvas y points
+    down) of point b AND that axis dominates the other by `ratio` (see stdlib dominant_axis)."""
+    dx, dy = a[0] - b[0], a[1] - b[1]
+    sign = {"left": dx < 0, "right": dx > 0, "above": dy < 0, "below": dy > 0}[relation]
+    main, other = (dx, dy) if relation in ("left", "right") else (dy, dx)
+    return sign and abs(main) > abs(other) and dominant_axis(dx, dy, ratio)
+
+
+def extreme_holds(values: Sequence[float], min_margin: float, lowest: bool = False) -> bool:
+    """For "largest"/"longer" (or, with `lowest`, "nearest"/"smallest"): the winning value
+    beats the runner-up by at least `min_margin`."""
+    vals = [(-v if lowest else v) for v in values]
+    return len(vals) < 2 or top_margin(vals) >= min_margin
+
+
+def item_centre(item: Item, scene: Scene) -> XY:
+    x0, y0, x1, y1 = scene.bbox(item)
+    return ((x0 + x1) / 2, (y0 + y1) / 2)
+
+
+def relation_problems(
+    inst: Instance, a_key: str, b_key: str, relation: str, ratio: float = DIRECTION_RATIO
+) -> list[str]:
+    """The drawn objects a_key and b_key (their bounding-box centres) stand in `relation` by
+    the declared ratio."""
+    assert inst.generated is not None
+    scene = inst.generated.scene
+    found = {k: item_centre(it, scene) for it, k in scene.items if k in (a_key, b_key)}
+    if len(found) < 2:
+        return [f"relation: objects {a_key!r} / {b_key!r} not found"]
+    if direction_holds(found[a_key], found[b_key], relation, ratio):
+        return []
+    (ax, ay), (bx, by) = found[a_key], found[b_key]
+    return [
+        f"relation: {a_key} is not clearly {relation} of {b_key} "
+        f"(dx {ax - bx:.0f}, dy {ay - by:.0f}; needs {ratio:g}:1)"
+    ]
+
+
+# ---------------------------------------------------------------- shared geometry
+
+
+def _seg_dist(p: XY, a: XY, b: XY) -> float:
+    (px, py), (ax, ay), (bx, by) = p, a, b
+    vx, vy = bx - ax, by - ay
+    t = (
+        0.0
+        if vx == vy == 0
+        else max(0.0, min(1.0, ((px - ax) * vx + (py - ay) * vy) / (vx * vx + vy * vy)))
+    )
+    return math.hypot(px - ax - t * vx, py - ay - t * vy)
+
+
+def _outline(item: Item) -> list[XY] | None:
+    if isinstance(item, Polygon):
+        return [(float(p[0]), float(p[1])) for p in item.points]
+    if isinstance(item, Rect):
+        return [
+            (item.x, item.y),
+            (item.x + item.w, item.y),
+            (item.x + item.w, item.y + item.h),
+            (item.x, item.y + item.h),
+        ]
+    return None
+
+
+def _inside_poly(p: XY, poly: list[XY]) -> bool:
+    inside = False
+    for i in range(len(poly)):
+        (x1, y1), (x2, y2) = poly[i], poly[(i + 1) % len(poly)]
+        if (y1 > p[1]) != (y2 > p[1]) and p[0] < x1 + (p[1] - y1) * (x2 - x1) / (y2 - y1):
+            inside = not inside
+    return inside
+
+
+def boundary_distance(p: XY, boundary: Item) -> float:
+    """Distance from p to the outline of a Circle, Rect or Polygon item."""
+    if isinstance(boundary, Circle):
+        return abs(math.hypot(p[0] - boundary.cx, p[1] - boundary.cy) - boundary.r)
+    poly = _outline(boundary)
+    if poly is None:
+        raise TypeError(f"no outline for {type(boundary).__name__}")
+    return min(_seg_dist(p, poly[i], poly[(i + 1) % len(poly)]) for i in range(len(poly)))
+
+
+def inside(p: XY, container: Item) -> bool:
+    if isinstance(container, Circle):
+        return math.hypot(p[0] - container.cx, p[1] - container.cy) < container.r
+    poly = _outline(container)
+    return poly is not None and _inside_poly(p, poly)
+
+
+def _items(scene: Scene, prefix: str) -> list[tuple[Item, str]]:
+    return [
+        (it, k)
+        for it, k in scene.items
+        if k is not None
+        and (k == prefix or k.startswith(prefix + "."))
+        or (k is not None and k.startswith(prefix + "/"))
+    ]
+
+
+def _disc(item: Item) -> tuple[XY, float]:
+    if isinstance(item, Circle):
+        return (item.cx, item.cy), item.r
+    raise TypeError(f"{type(item).__name__} is not a disc")
+
+
+# ---------------------------------------------------------------- (b) containment
+
+
+def containment_problems(scene: Scene, container: Item | str, contents: str) -> list[str]:
+    """Every disc keyed `contents` (or `contents.<i>`) lies inside the container (an item, or
+    the key of one) with clearance of its radius plus its stroke width and the container's."""
+    if isinstance(container, str):
+        found = [it for it, k in scene.items if k == container]
+        if not found:
+            return [f"containment: container {container!r} not found"]
+        container = found[0]
+    wall = container.style.stroke_width
+    out = []
+    for item, key in _items(scene, contents):
+        (c, r) = _disc(item)
+        need = r + item.style.stroke_width / 2 + wall / 2
+        if not inside(c, container) or boundary_distance(c, container) < need:
+            out.append(f"containment: {key} crosses its container (needs {need:.1f} px)")
+    return out
+
+
+# ---------------------------------------------------------------- (c) boundary clearance
+
+
+def clearance_problems(
+    scene: Scene, points: str, boundaries: str, min_gap: float = MIN_CLEARANCE_PX
+) -> list[str]:
+    """Every counted disc keyed `points.*` keeps `min_gap` px plus its radius from the outline
+    of every boundary keyed `boundaries.*` it is counted against (inside/outside counting)."""
+    walls = [it for it, _ in _items(scene, boundaries)]
+    out = []
+    for item, key in _items(scene, points):
+        (c, r) = _disc(item)
+        for wall in walls:
+            d = boundary_distance(c, wall)
+            if d < min_gap + r:
+                out.append(
+                    f"clearance: {key} is {d:.1f} px from a boundary (needs {min_gap + r:.1f})"
+                )
+                break
+    return out
+
+
+# ---------------------------------------------------------------- (d) labels as occluders
+
+
+def label_boxes(scene: Scene) -> list[tuple[float, float, float, float]]:
+    """Regions a reader cannot see through: every text's glyph box (padded) and every filled
+    rectangle that holds a text's centre and is drawn just before it (a label's backing)."""
+    boxes = []
+    items = [it for it, _ in scene.items]
+    for i, it in enumerate(items):
+        if not isinstance(it, Text):
+            continue
+        x0, y0, x1, y1 = scene.bbox(it)
+        boxes.append((x0 - LABEL_PAD_PX, y0 - LABEL_PAD_PX, x1 + LABEL_PAD_PX, y1 + LABEL_PAD_PX))
+        prev = items[i - 1] if i else None
+        if (
+            isinstance(prev, Rect)
+            and prev.style.fill not in (None, "none")
+            and prev.x <= it.x <= prev.x + prev.w
+            and prev.y <= it.y <= prev.y + prev.h
+        ):
+            boxes.append(scene.bbox(prev))
+    return boxes
+
+
+def label_cover(inst: Instance, keys: Iterable[str] | None = None) -> dict[str, float]:
+    """ID-buffer variant of the visibility check in which label boxes are occluders: for each
+    keyed non-text object (or the given keys) whose extent meets a label box, the share of its
+    own drawn-alone pixels that lie under some label box."""
+    from tron.render.cairo_raster import id_buffer
+
+    assert inst.generated is not None
+    scene = inst.generated.scene
+    boxes = label_boxes(scene)
+    if not boxes:
+        return {}
+    mask = np.zeros((scene.height, scene.width), dtype=bool)
+    for x0, y0, x1, y1 in boxes:
+        mask[
+            max(0, int(y0)) : max(0, int(math.ceil(y1))),
+            max(0, int(x0)) : max(0, int(math.ceil(x1))),
+        ] = True
+    wanted = set(keys) if keys is not None else None
+    labels = {k for it, k in scene.items if isinstance(it, Text)}  # a label's own box is not hidden
+    out: dict[str, float] = {}
+    for item, key in scene.items:
+        if key is None or key in labels or (wanted is not None and key not in wanted):
+            continue
+        bx0, by0, bx1, by1 = scene.bbox(item)
+        if not any(bx0 < x1 and x0 < bx1 and by0 < y1 and y0 < by1 for x0, y0, x1, y1 in boxes):
+            continue
+        alone = Scene(scene.width, scene.height, scene.background)
+        alone.add(item, key)
+        own = id_buffer(alone, theme=inst.theme, seed=inst.seed) > 0
+        total = int(np.count_nonzero(own))
+        if total:
+            out[key] = max(out.get(key, 0.0), int(np.count_nonzero(own & mask)) / total)
+    return out
+
+
+def label_problems(inst: Instance, max_cover: float = MAX_LABEL_COVER) -> list[str]:
+    return [
+        f"labels: {key} is {share:.0%} covered by label boxes (limit {max_cover:.0%})"
+        for key, share in sorted(label_cover(inst).items())
+        if share > max_cover
+    ]
+
+
+# ---------------------------------------------------------------- (e) shortcut probe
+
+
+def _features(state: dict[str, Any]) -> dict[str, Any]:
+    feats: dict[str, Any] = {}
+    for name, value in state.items():
+        if (
+            isinstance(value, list)
+            and value
+            and all(isinstance(v, (int, float, str, bool)) for v in value)
+        ):
+            feats[f"first({name})"] = value[0]
+            feats[f"last({name})"] = value[-1]
+            feats[f"ends({name})"] = (value[0], value[-1])
+    return feats
+
+
+def shortcut_scores(env: Env, level: int, seeds: Sequence[int]) -> tuple[float, dict[str, float]]:
+    """Chance baseline (the most common answer's share) and, per trivial feature (first / last / both end items of each
+    list of scalars in meta['state']), the held-out accuracy of predicting the answer by the
+    majority answer for that feature value (fit on even positions of `seeds`, scored on odd)."""
+    rows = []
+    for seed in seeds:
+        inst = env.sample(level, seed)
+        rows.append((_features(inst.meta.get("state", {})), inst.answer_text))
+    train, test = rows[0::2], rows[1::2]
+    base_answer = Counter(a for _, a in train).most_common(1)[0][0]
+    # Chance: the best constant guess on the scored half (not the training majority, which can
+    # be the minority there and make a useless feature look informative).
+    baseline = max(Counter(a for _, a in test).values(), default=0) / max(1, len(test))
+    table: dict[str, dict[Any, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
+    for feats, ans in train:
+        for name, v in feats.items():
+            table[name][repr(v)][ans] += 1
+    scores = {}
+    for name, by_value in table.items():
+        hits = 0
+        for feats, ans in test:
+            seen = by_value.get(repr(feats.get(name)))
+            guess = seen.most_common(1)[0][0] if seen else base_answer
+            hits += guess == ans
+        scores[name] = hits / max(1, len(test))
+    return baseline, scores
+
+
+def shortcut_problems(
+    env: Env, level: int, seeds: Sequence[int] = range(400), allowed_margin: float = SHORTCUT_MARGIN
+) -> list[str]:
+    """Features whose held-out accuracy beats the majority baseline by more than the margin.
+    A state list that is the answer itself (or drawn to show it) is flagged too: review it."""
+    baseline, scores = shortcut_scores(env, level, seeds)
+    return [
+        f"shortcut: {name} predicts the answer {acc:.0%} of the time (baseline {baseline:.0%})"
+        for name, acc in sorted(scores.items())
+        if acc > baseline + allowed_margin
+    ]
+
+
+# ---------------------------------------------------------------- (f) template review
+
+_WORDING = [
+    (re.compile(r"\?\?"), "a doubled question mark"),
+    (
+        re.compile(r"(?<!\.)([,;:!?])\1|(?<![.])\.\.(?!\.)|[,;:]\s*[.?!]|\?\s*\."),
+        "doubled punctuation",
+    ),
+    (re.compile(r"\s[,.;:?!]"), "a space before punctuation"),
+    (re.compile(r"\b(\w+) \1\b", re.IGNORECASE), "a doubled word"),
+    (re.compile(r"\{[A-Za-z_][\w.:()]*\}"), "an unfilled placeholder"),
+    (re.compile(r"\bis\s+(?:\w+\s+){0,2}?\w+(?:,\s+\w+)+,?\s+and\s+\w+"), '"is" before a list'),
+]
+
+
+def wording_problems(question: str) -> list[str]:
+    """Wording slips in one question text (the appended answer-format line included)."""
+    return [f"wording: {what} in {question[:80]!r}" for rx, what in _WORDING if rx.search(question)]
+
+
+def template_problems(env: Env, levels: Iterable[int], draws: int = 100) -> list[str]:
+    """Wording slips over many draws per level, each kind reported once with an example."""
+    seen: dict[str, str] = {}
+    for level in levels:
+        for seed in range(draws):
+            for p in wording_problems(env.sample(level, seed).question):
+                seen.setdefault(p.split(" in ")[0], f"{env.id}/{level}/{seed}: {p}")
+    return sorted(seen.values())
