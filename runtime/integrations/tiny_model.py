@@ -109,7 +109,9 @@ def tiny_vlm(
     try:  # transformers 5: the PIL backend (the default one needs torchvision)
         from transformers import Qwen2VLImageProcessorPil as ImageProcessor
     except ImportError:  # transformers 4: the slow processor is the PIL one
-        from transformers import Qwen2VLImageProcessor as ImageProcessor
+        from transformers import (  # type: ignore[assignment]
+            Qwen2VLImageProcessor as ImageProcessor,
+        )
 
     tokenizer = tiny_tokenizer(texts if texts is not None else question_texts())
     ids = {t: tokenizer.convert_tokens_to_ids(t) for t in SPECIAL_TOKENS}
@@ -148,9 +150,6 @@ def tiny_vlm(
         video_token_id=ids["<|video_pad|>"],
         vision_start_token_id=ids["<|vision_start|>"],
         vision_end_token_id=ids["<|vision_end|>"],
-        bos_token_id=ids["<|endoftext|>"],
-        eos_token_id=ids["<|im_end|>"],
-        pad_token_id=ids["<|endoftext|>"],
     )
     torch.manual_seed(seed)
     model = Qwen2VLForConditionalGeneration(config)
@@ -169,7 +168,7 @@ def tiny_vlm(
 
 
 def _processor_class(base: Any) -> Any:
-    class TinyQwen2VLProcessor(base):  # type: ignore[misc, valid-type]
+    class TinyQwen2VLProcessor(base):
         """Qwen2VLProcessor that takes the plain video processor below: without torchvision,
         transformers' name for the video base class is a placeholder no instance matches."""
 
