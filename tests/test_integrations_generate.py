@@ -13,6 +13,7 @@ import pytest
 
 from tron.cli import main
 from tron.integrations.dataset import Spec, generate, plan, plan_row, shard_files
+from tron.integrations.manifest import manifest_path, sidecar
 
 SPECS = Path(__file__).parent / "golden" / "specs"
 ENVS = ("counting/golden_colours", "diagram/golden_choice")
@@ -57,10 +58,10 @@ def test_rerun_after_a_lost_shard_completes_without_duplicates(tmp_path):
     full = generate(spec(), out, progress=False)
     # as if killed: shard 1 never renamed into place, its manifest entry never written,
     # a temporary file left behind
-    manifest = json.loads((out / "manifest.json").read_text())
+    manifest = json.loads((manifest_path(out)).read_text())
     lost = manifest["shards"].pop(1)
     manifest["complete"] = False
-    (out / "manifest.json").write_text(json.dumps(manifest))
+    (manifest_path(out)).write_text(json.dumps(manifest))
     (out / lost["file"]).unlink()
     (out / f".{lost['file']}.123.tmp").write_bytes(b"partial")
     again = generate(spec(), out, progress=False)
@@ -99,19 +100,19 @@ def test_resume_after_killing_a_run(tmp_path):
     try:
         deadline = time.time() + 120
         while time.time() < deadline:
-            m = out / "manifest.json"
+            m = manifest_path(out)
             if m.is_file() and json.loads(m.read_text())["rows"] >= 20:
                 break
             time.sleep(0.05)
         proc.send_signal(signal.SIGKILL)
     finally:
         proc.wait()
-    killed = json.loads((out / "manifest.json").read_text())
+    killed = json.loads((manifest_path(out)).read_text())
     assert not killed["complete"], "the run finished before it could be killed"
     for s in killed["shards"]:  # only whole shards are listed
         assert pq.read_table(out / s["file"]).num_rows == s["rows"]
     assert main(cmd[3:]) == 0
-    resumed = json.loads((out / "manifest.json").read_text())
+    resumed = json.loads((manifest_path(out)).read_text())
     reference = generate(
         Spec(
             env_ids=ENVS,
@@ -141,9 +142,38 @@ def test_jsonl_rows_with_image_files(tmp_path):
     lines = [ln for f in shard_files(tmp_path) for ln in Path(f).read_text().splitlines()]
     rows = [json.loads(ln) for ln in lines]
     assert m["rows"] == len(rows) == 5
-    for r in rows:
-        assert (tmp_path / r["image"]).read_bytes().startswith(b"\x89PNG")
+    for r in rows:  # image paths are relative to the sidecar folder, outside the data folder
+        assert (sidecar(tmp_path) / r["image"]).read_bytes().startswith(b"\x89PNG")
         assert r["prompt"][0]["role"] == "user"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        Path(f).name for f in shard_files(tmp_path)
+    ]
+
+
+@pytest.mark.parametrize("file_format", ["parquet", "jsonl"])
+def test_data_folder_holds_only_shards(tmp_path, file_format):
+    # EasyR1 picks its loader from the first name os.listdir returns; datasets makes splits of
+    # every file: the manifest and the JSONL pictures live in the sidecar folder DIR.tron/
+    out = tmp_path / "train"
+    generate(spec(file_format=file_format, n=5, shard_size=2), out, progress=False)
+    names = sorted(os.listdir(out))
+    assert names == [f"train-0000{k}-of-00003.{file_format}" for k in range(3)]
+    assert manifest_path(out) == tmp_path / "train.tron" / "manifest.json"
+    assert json.loads(manifest_path(out).read_text())["complete"] is True
+
+
+def test_older_layout_is_read_and_moved_out_on_resume(tmp_path):
+    out = tmp_path / "old"
+    s = spec(file_format="jsonl", n=5, shard_size=2)
+    generate(s, out, progress=False)
+    files = shard_files(out)
+    # an older tron's layout: manifest and pictures inside the data folder
+    manifest_path(out).rename(out / "manifest.json")
+    (sidecar(out) / "images").rename(out / "images")
+    assert shard_files(out) == files  # still loads
+    generate(s, out, progress=False)  # a resume moves both out, keeping every shard
+    assert sorted(os.listdir(out)) == sorted(Path(f).name for f in files)
+    assert (sidecar(out) / "images").is_dir() and manifest_path(out).is_file()
 
 
 def test_cli_generate_every_environment_by_default(tmp_path, capsys):
@@ -166,7 +196,7 @@ def test_cli_generate_every_environment_by_default(tmp_path, capsys):
         ]
     )
     assert code == 0
-    manifest = json.loads((out / "manifest.json").read_text())
+    manifest = json.loads((manifest_path(out)).read_text())
     assert manifest["args"]["env_ids"] == list(ENVS) and manifest["args"]["target"] == "easyr1"
     assert [s["rows"] for s in manifest["shards"]] == [4, 2]
     assert "wrote 6 rows" in capsys.readouterr().out

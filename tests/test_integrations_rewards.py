@@ -1,6 +1,7 @@
 """Reward adapters, called exactly the way verl, EasyR1 and TRL call them, on rows loaded the way
 those frameworks load them (datasets' parquet reader)."""
 
+import json
 from pathlib import Path
 
 import datasets
@@ -40,12 +41,12 @@ def verl_rows(tmp_path_factory):
 
 def test_verl_compute_score(verl_rows):
     for row in verl_rows:
-        gold = row["reward_model"]["ground_truth"]
+        gold = json.loads(row["reward_model"]["ground_truth"])["answer_text"]
         for text, expected in responses(gold).values():
             got = verl.compute_score(
                 data_source=row["data_source"],
                 solution_str=text,
-                ground_truth=gold,
+                ground_truth=row["reward_model"]["ground_truth"],
                 extra_info=row["extra_info"],
             )
             assert got == expected, (row["extra_info"]["id"], text)
@@ -53,10 +54,49 @@ def test_verl_compute_score(verl_rows):
     assert verl_rows[0]["ability"] == "counting"
 
 
+def test_verl_ground_truth_alone_scores(verl_rows):
+    # verl's main_eval calls reward_fn(data_source, response, ground_truth): no extra_info
+    for row in verl_rows:
+        gt = row["reward_model"]["ground_truth"]
+        record = json.loads(gt)  # readable: the answer text, type descriptor and gold value
+        assert set(record) == {"answer_text", "answer_type", "answer", "reward_scheme", "wrapper"}
+        assert isinstance(record["answer_type"], dict) and "kind" in record["answer_type"]
+        for text, expected in responses(record["answer_text"]).values():
+            assert verl.compute_score(row["data_source"], text, gt) == expected
+
+
+def test_verl_batch_keywords(verl_rows):
+    # verl's BatchRewardManager: plural keywords (numpy arrays for the sources), a list back
+    import numpy as np
+
+    texts, want = [], []
+    for row in verl_rows:
+        gold = json.loads(row["reward_model"]["ground_truth"])["answer_text"]
+        (t1, w1), (t2, w2) = responses(gold)["gold"], responses(gold)["wrong"]
+        texts.append(t1 if len(texts) % 2 == 0 else t2)
+        want.append(w1 if len(want) % 2 == 0 else w2)
+    got = verl.compute_score(
+        data_sources=np.array([r["data_source"] for r in verl_rows], dtype=object),
+        solution_strs=texts,
+        ground_truths=[r["reward_model"]["ground_truth"] for r in verl_rows],
+        extra_infos=[r["extra_info"] for r in verl_rows],
+    )
+    assert got == want and 0.0 in want and 1.0 in want
+
+
+def test_verl_rows_from_before_the_record_in_the_ground_truth_still_score(verl_rows):
+    for row in verl_rows:
+        gold = json.loads(row["reward_model"]["ground_truth"])["answer_text"]
+        for text, expected in responses(gold).values():  # old rows: bare answer text
+            assert verl.compute_score(row["data_source"], text, gold, row["extra_info"]) == expected
+
+
 def test_verl_without_record_raises(verl_rows):
     row = verl_rows[0]
     with pytest.raises(ValueError, match="verification record"):
         verl.compute_score(row["data_source"], "\\boxed{1}", "1", None)
+    with pytest.raises(ValueError, match="verification record"):
+        verl.compute_score(row["data_source"], "\\boxed{1}", '{"answer": 1}', {})
 
 
 def test_easyr1_batch_and_sequential(tmp_path_factory):

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# GRPO on TRON environments with verl (checked against verl's main_ppo Hydra config keys and
-# examples/grpo_trainer/run_qwen2_5_vl-7b.sh; verl >= 0.4). Run from the repository root.
+# GRPO on TRON environments with verl (checked against verl 0.9.1's main_ppo Hydra config and
+# its reward managers; verl 0.7 and 0.8 read the same keys). Run from the repository root.
+#   pip install 'tron-rl[verl]'   (verl itself; vLLM and a CUDA torch are up to you)
 set -euo pipefail
 
 DATA=${DATA:-data/tron_verl}
@@ -14,6 +15,10 @@ tron generate $ENVS --levels 0-9 -n 512 --seed 1000000 --for verl --split test -
 files() { python -c "import sys, tron.integrations.dataset as d; print('[' + ','.join(repr(f) for f in d.shard_files(sys.argv[1])) + ']')" "$1"; }
 
 # 2. Train. The reward is TRON's exact verifier (1.0 right, 0.0 otherwise; hedges score 0).
+# The reward function goes under reward.custom_reward_function: verl 0.9 still accepts the
+# top-level custom_reward_function.* of verl <= 0.6 but ignores it, and its default scorer then
+# fails on data_source='tron/...'. It works with every reward manager
+# (reward.reward_manager.name=naive|batch|dapo).
 python3 -m verl.trainer.main_ppo \
     algorithm.adv_estimator=grpo \
     data.train_files="$(files "$DATA/train")" \
@@ -24,8 +29,8 @@ python3 -m verl.trainer.main_ppo \
     data.max_prompt_length=2048 \
     data.max_response_length=2048 \
     data.filter_overlong_prompts=True \
-    custom_reward_function.path=examples/verl/tron_reward.py \
-    custom_reward_function.name=compute_score \
+    reward.custom_reward_function.path=examples/verl/tron_reward.py \
+    reward.custom_reward_function.name=compute_score \
     actor_rollout_ref.model.path=Qwen/Qwen2.5-VL-7B-Instruct \
     actor_rollout_ref.actor.optim.lr=1e-6 \
     actor_rollout_ref.actor.ppo_mini_batch_size=64 \

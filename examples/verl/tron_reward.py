@@ -1,5 +1,7 @@
 """verl loads its custom reward function from a file path: point
-`custom_reward_function.path` at this file and `custom_reward_function.name` at compute_score."""
+`reward.custom_reward_function.path` (verl 0.9; `custom_reward_function.path` before) at this
+file and `.name` at compute_score. It serves the naive, batch and DAPO reward managers and
+`verl.trainer.main_eval`."""
 
 from tron.integrations.verl import compute_score
 

@@ -28,6 +28,44 @@ def record(inst: Instance) -> dict[str, str | None]:
     }
 
 
+def ground_truth(inst: Instance) -> str:
+    """The verification record as one readable JSON object, for trainers whose reward call gets
+    only a ground-truth string (verl's `main_eval`): the canonical answer text beside the answer
+    type descriptor and the gold value (as JSON values, not JSON text)."""
+    return json.dumps(
+        {
+            "answer_text": inst.answer_text,
+            "answer_type": inst.answer_type.to_json(),
+            "answer": inst.answer_type.value_to_json(inst.answer),
+            "reward_scheme": str(inst.meta.get("reward", "binary")),
+            "wrapper": inst.meta.get("wrapper"),
+        },
+        sort_keys=True,
+        ensure_ascii=False,
+    )
+
+
+def record_from_ground_truth(text: Any) -> dict[str, Any] | None:
+    """The verification record a `ground_truth` string holds, or None when it holds none (an
+    older row, whose ground truth is the bare answer text)."""
+    if not isinstance(text, str) or not text.startswith("{"):
+        return None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError:
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("answer_type"), dict):
+        return None
+    if "answer" not in data:
+        return None
+    return {
+        "answer_type": json.dumps(data["answer_type"], sort_keys=True),
+        "answer": json.dumps(data["answer"], sort_keys=True),
+        "reward_scheme": data.get("reward_scheme"),
+        "wrapper": data.get("wrapper"),
+    }
+
+
 def _decoded(value: Any) -> Any:
     # Records written by us hold JSON text; a caller may also pass already-decoded values.
     return json.loads(value) if isinstance(value, str) else value

@@ -30,7 +30,7 @@ from tron._version import __version__
 from tron.envs.env import Env
 from tron.envs.suite import Suite
 from tron.integrations import manifest as dm
-from tron.integrations.manifest import MANIFEST, load_manifest
+from tron.integrations.manifest import MANIFEST, load_manifest, manifest_path
 from tron.integrations.process_pool import process_pool
 from tron.loading import bundled, load_suite
 from tron.render.raster import png_bytes
@@ -176,9 +176,10 @@ def _make_rows(task: _Task) -> list[dict[str, Any]]:
         image: Any
         if task.file_format == "parquet":
             image = hf_image(png)
-        else:  # JSONL keeps pictures as files beside the shards; same bytes on every rerun
+        else:  # JSONL keeps pictures as files in the sidecar folder (paths relative to it), so
+            # the data folder holds only shards; same bytes on every rerun
             rel = f"images/{image_name(inst.id)}"
-            _atomic_write(Path(task.out) / rel, png)
+            _atomic_write(dm.sidecar(task.out) / rel, png)
             image = rel
         rows.append(fmt.row(inst, env.info, image, index))
     return rows
@@ -289,7 +290,8 @@ def _write_manifest(
         "complete": len(done) == spec.num_shards,
         "shards": done,
     }
-    _atomic_write(out / MANIFEST, (json.dumps(manifest, indent=1) + "\n").encode("utf-8"))
+    _atomic_write(manifest_path(out), (json.dumps(manifest, indent=1) + "\n").encode("utf-8"))
+    dm.legacy_manifest_path(out).unlink(missing_ok=True)  # an older tron's, now moved out
     return manifest
 
 
@@ -300,9 +302,9 @@ def _completed(
     specs and tron, and still holding the bytes it recorded. A listed shard that is missing or
     differs is left out (so it is written again) and reported through `note`."""
     old = load_manifest(out)
-    if old is None:
+    path = dm.find_manifest(out)
+    if old is None or path is None:
         return {}
-    path = out / MANIFEST
     old_args = old.get("args") if isinstance(old.get("args"), dict) else {}
     if old_args != spec.to_json():
         changed = sorted(
@@ -382,6 +384,10 @@ def generate(
     envs = dm.provenance(suite_at(suite, reload=True), spec.env_ids)
     sources = tuple((e, r["source_hash"]) for e, r in envs.items())
     done = _completed(out, spec, envs, note)
+    legacy_images, images = out / "images", dm.sidecar(out) / "images"
+    if legacy_images.is_dir() and not images.exists():  # an older tron's JSONL layout
+        images.parent.mkdir(parents=True, exist_ok=True)
+        legacy_images.rename(images)
     for path in dm.clean_stale_tmp(out):
         note(f"removed {path}, left by an interrupted run")
     todo = [k for k in range(spec.num_shards) if k not in done]
@@ -457,9 +463,9 @@ def shard_files(out: str | Path, verify: bool = True) -> list[str]:
     bytes against its sha256: a loader never reads a truncated, edited or foreign file."""
     out = Path(out)
     manifest = load_manifest(out)
-    if manifest is None:
-        raise FileNotFoundError(f"no {MANIFEST} in {out}")
-    path = out / MANIFEST
+    path = dm.find_manifest(out)
+    if manifest is None or path is None:
+        raise FileNotFoundError(f"no {MANIFEST} for {out} (looked for {manifest_path(out)})")
     shards = dm.checked_shards(path, manifest, dm.spec_of(path, manifest))
     files = []
     for k in sorted(shards):

@@ -5,10 +5,12 @@ EasyR1's dataset reads `data.prompt_key` (problem), `data.answer_key` (answer) a
 answer column reaches the reward function (as `ground_truth`), so it holds the verification
 record as JSON text; `answer_text` keeps the readable canonical answer beside it.
 
-Reward function (`worker.reward.reward_function=<file>:compute_score`): with
-`reward_type: batch` it gets a list of {"response", "response_length", "ground_truth"} dicts and
-returns a list of score dicts; with `reward_type: sequential` one dict in, one dict out.
-Scores are {"overall": r, "accuracy": r}.
+Reward function (`worker.reward.reward_function=<file>:compute_score`). EasyR1 main reads the
+batch/sequential choice from the reward file's module attributes `REWARD_TYPE` and
+`REWARD_NAME` (it rejects the older `worker.reward.reward_type` key), so a reward file re-exports
+them beside `compute_score` (examples/easyr1/tron_reward.py). Batch: a list of
+{"response", "response_length", "ground_truth"} dicts in, a list of score dicts out; sequential:
+one dict in, one dict out. Scores are {"overall": r, "accuracy": r}.
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ from tron.envs.env import EnvInfo, Instance
 from tron.integrations.common import record, score_record
 
 IMAGE_PLACEHOLDER = "<image>"
+# Read by EasyR1 from the reward file's module (`getattr(module, "REWARD_TYPE", "batch")`).
+REWARD_NAME = "tron"
+REWARD_TYPE = "batch"
 
 
 def to_row(inst: Instance, info: EnvInfo, image: Any, index: int) -> dict[str, Any]:

@@ -2,11 +2,13 @@
 
 Importing this module registers the bundled suite; `register_suite(path)` registers a folder of
 your own specs. Gymnasium ids cannot contain a second "/", so `counting/count_by_colour`
-(version 1) becomes `tron/counting.count_by_colour-v1`: namespace "tron", the TRON version as
-the gym version (a new spec version is a new gym version, as gym ids intend).
+(version 2) becomes `tron/counting.count_by_colour-v2`: namespace "tron", the TRON version as
+the gym version (a new spec version is a new gym version, as gym ids intend). `gym_id(env_id)`
+gives the registered id without knowing the version.
 
-    import gymnasium, tron.integrations.gym
-    env = gymnasium.make("tron/counting.count_by_colour-v1", level=3)
+    import gymnasium
+    from tron.integrations.gym import gym_id
+    env = gymnasium.make(gym_id("counting/count_by_colour"), level=3)
     obs, info = env.reset(seed=7)      # obs == {"image": HxWx3 uint8, "question": str}
     obs, reward, terminated, truncated, info = env.step(model_text)   # terminated is True
 
@@ -44,7 +46,17 @@ def _suite(path: str | None) -> Suite:
     return _SUITES[path]
 
 
-def gym_id(env_id: str, version: int, namespace: str = NAMESPACE) -> str:
+def gym_id(
+    env_id: str,
+    version: int | None = None,
+    namespace: str = NAMESPACE,
+    suite: str | Path | None = None,
+) -> str:
+    """The Gymnasium id of a TRON environment. Without `version`, the environment's current
+    version in `suite` (None: the bundled suite) is used, which is the one registered."""
+    if version is None:
+        suite_path = str(Path(suite).resolve()) if suite is not None else None
+        version = int(_suite(suite_path).make(env_id).info.version)
     return f"{namespace}/{env_id.replace('/', '.')}-v{version}"
 
 

@@ -7,6 +7,12 @@ paths stay inside the folder, and a shard's bytes hash to the recorded sha256 be
 keeps it or a loader uses it. The manifest also records what made the rows (the tron version
 and each environment's version, spec source hash and compiler version), so a resume under
 other specs or another tron is refused instead of mixing two revisions in one dataset.
+
+Where it lives: beside the dataset folder, in `DIR.tron/manifest.json` (with JSONL pictures in
+`DIR.tron/images/`), so that `DIR` holds only shard files. Loaders that read a whole folder
+(EasyR1 picks its file type from the first name `os.listdir` returns; `datasets` builds splits
+from every file it finds) then see only data. A manifest an older tron wrote at
+`DIR/manifest.json` is still read, and a resume moves it (and `DIR/images/`) out.
 """
 
 from __future__ import annotations
@@ -28,10 +34,40 @@ SHA256 = re.compile(r"[0-9a-f]{64}")
 TMP = re.compile(r"\..+\.(\d+)\.tmp")  # `_atomic_write`'s temporary names: .<name>.<pid>.tmp
 
 
+SIDECAR_SUFFIX = ".tron"
+
+
+def sidecar(out: str | Path) -> Path:
+    """The folder beside dataset folder `out` that holds its manifest and JSONL pictures
+    (`DIR` -> `DIR.tron`; the name as given, symlinks not followed)."""
+    absolute = Path(os.path.abspath(out))
+    if not absolute.name:
+        raise ValueError(f"{out}: a dataset folder cannot be a filesystem root")
+    return absolute.with_name(absolute.name + SIDECAR_SUFFIX)
+
+
+def manifest_path(out: str | Path) -> Path:
+    """Where the writer puts the manifest of dataset folder `out`."""
+    return sidecar(out) / MANIFEST
+
+
+def legacy_manifest_path(out: str | Path) -> Path:
+    """Where a tron before the sidecar folder wrote it (inside the data folder)."""
+    return Path(out) / MANIFEST
+
+
+def find_manifest(out: str | Path) -> Path | None:
+    """The manifest file of `out` (the sidecar's, else an older tron's), or None."""
+    for path in (manifest_path(out), legacy_manifest_path(out)):
+        if path.is_file():
+            return path
+    return None
+
+
 def load_manifest(out: Path) -> dict[str, Any] | None:
     """The manifest of `out` as a JSON object, or None when there is none."""
-    path = out / MANIFEST
-    if not path.is_file():
+    path = find_manifest(out)
+    if path is None:
         return None
     if path.stat().st_size > MAX_MANIFEST_BYTES:
         raise ValueError(f"{path}: larger than {MAX_MANIFEST_BYTES >> 20} MiB; not a manifest")
@@ -150,10 +186,12 @@ def provenance_changes(
 
 
 def clean_stale_tmp(out: Path) -> list[Path]:
-    """Delete the temporary files a killed run of this output left (in the folder and its
-    images/), unless the process that writes one is still alive. Returns what was deleted."""
+    """Delete the temporary files a killed run of this output left (in the folder, its sidecar
+    and the JSONL images/), unless the process that writes one is still alive. Returns what was
+    deleted."""
     gone = []
-    for folder in (out, out / "images"):
+    side = sidecar(out)
+    for folder in (out, out / "images", side, side / "images"):
         if not folder.is_dir():
             continue
         for path in folder.iterdir():

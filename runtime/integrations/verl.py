@@ -6,21 +6,33 @@ Rows (one parquet row per instance), as verl's `RLHFDataset` reads them:
     prompt        [{"role": "user", "content": "<image>" + question}]
     images        [Image]          (verl swaps "<image>" for the picture)
     ability       the environment's bucket
-    reward_model  {"style": "rule", "ground_truth": canonical answer text}
+    reward_model  {"style": "rule", "ground_truth": the verification record as readable JSON}
     extra_info    {index, id, env_id, level, seed, answer_type, answer, reward_scheme, wrapper}
 
-The ground truth alone cannot be verified exactly (its type says how to parse a response), so
-`extra_info` carries the verification record. Point verl at the reward function with
-`custom_reward_function.path=<file that imports compute_score>` and
-`custom_reward_function.name=compute_score` (see examples/verl/).
+A bare answer text cannot be verified exactly (its type says how to parse a response), and
+verl's `main_eval` passes the ground truth alone, so the ground truth is a JSON object holding
+the canonical answer text, the answer type descriptor and the gold value. `extra_info` keeps
+the record too (rows written before the ground truth held it still score through it).
+
+verl 0.9 reads the reward function from `reward.custom_reward_function.path/.name` (earlier
+releases: top-level `custom_reward_function.*`; verl 0.9 still accepts that key but ignores it).
+`compute_score` serves every caller: the naive and DAPO managers (singular keywords), the batch
+manager (plural keywords, a list back) and `main_eval` (three positional arguments).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from tron.envs.env import EnvInfo, Instance
-from tron.integrations.common import RECORD_KEYS, record, score_record
+from tron.integrations.common import (
+    RECORD_KEYS,
+    ground_truth,
+    record,
+    record_from_ground_truth,
+    score_record,
+)
 
 DATA_SOURCE_PREFIX = "tron/"
 IMAGE_PLACEHOLDER = "<image>"
@@ -32,7 +44,7 @@ def to_row(inst: Instance, info: EnvInfo, image: Any, index: int) -> dict[str, A
         "prompt": [{"role": "user", "content": IMAGE_PLACEHOLDER + inst.question}],
         "images": [image],
         "ability": info.bucket,
-        "reward_model": {"style": "rule", "ground_truth": inst.answer_text},
+        "reward_model": {"style": "rule", "ground_truth": ground_truth(inst)},
         "extra_info": {
             "index": index,
             "id": inst.id,
@@ -64,20 +76,44 @@ def arrow_fields() -> list[Any]:
     ]
 
 
-def compute_score(
-    data_source: str,
-    solution_str: str,
-    ground_truth: str,
-    extra_info: dict[str, Any] | None = None,
-    **kwargs: Any,
-) -> float:
-    """verl's custom reward function: 1.0 for an exactly right final answer, else 0.0 (or the
-    published +1/-0.5/-1 scheme when the rows were generated with it). Rows that are not TRON
-    rows raise ValueError: in a mixed dataset, dispatch on `data_source` yourself and call this
-    for sources that start with "tron/"."""
-    if not isinstance(extra_info, dict) or "answer_type" not in extra_info:
+def _score_one(data_source: Any, solution_str: Any, gt: Any, extra_info: Any) -> float:
+    rec = record_from_ground_truth(gt)
+    if rec is None and isinstance(extra_info, dict) and "answer_type" in extra_info:
+        rec = extra_info  # a row written before the ground truth held the record
+    if rec is None:
         raise ValueError(
             f"tron compute_score: row from {data_source!r} has no TRON verification record "
-            "in extra_info; generate the data with `tron generate --for verl`"
+            "(neither in its ground truth nor in extra_info); generate the data with "
+            "`tron generate --for verl`"
         )
-    return score_record(extra_info, solution_str)
+    return score_record(rec, solution_str)
+
+
+def compute_score(
+    data_source: Any = None,
+    solution_str: Any = None,
+    ground_truth: Any = None,
+    extra_info: dict[str, Any] | None = None,
+    *,
+    data_sources: Sequence[Any] | None = None,
+    solution_strs: Sequence[Any] | None = None,
+    ground_truths: Sequence[Any] | None = None,
+    extra_infos: Sequence[Any] | None = None,
+    **kwargs: Any,
+) -> float | list[float]:
+    """verl's custom reward function: 1.0 for an exactly right final answer, else 0.0 (or the
+    published +1/-0.5/-1 scheme when the rows were generated with it).
+
+    Called with `solution_strs=` (verl's `BatchRewardManager`) it scores the whole batch and
+    returns a list. Rows that are not TRON rows raise ValueError: in a mixed dataset, dispatch
+    on `data_source` yourself and call this for sources that start with "tron/"."""
+    if solution_strs is not None:
+        n = len(solution_strs)
+        sources = list(data_sources) if data_sources is not None else [None] * n
+        truths = list(ground_truths) if ground_truths is not None else [None] * n
+        extras = list(extra_infos) if extra_infos is not None else [None] * n
+        return [
+            _score_one(d, s, g, e)
+            for d, s, g, e in zip(sources, solution_strs, truths, extras, strict=True)
+        ]
+    return _score_one(data_source, solution_str, ground_truth, extra_info)

@@ -8,6 +8,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from tron.dataset import Spec, generate, shard_files
+from tron.integrations.manifest import manifest_path, sidecar
 
 SPECS = Path(__file__).resolve().parents[1] / "golden" / "specs"
 ENVS = ("counting/golden_colours", "diagram/golden_choice")
@@ -23,9 +24,9 @@ def files(out: Path) -> dict[str, bytes]:
 
 
 def edit_manifest(out: Path, change) -> None:
-    m = json.loads((out / "manifest.json").read_text())
+    m = json.loads((manifest_path(out)).read_text())
     change(m)
-    (out / "manifest.json").write_text(json.dumps(m))
+    (manifest_path(out)).write_text(json.dumps(m))
 
 
 @pytest.fixture(scope="module")
@@ -109,10 +110,11 @@ def test_shard_file_symlinked_outside_the_folder_is_refused(tmp_path):
 
 
 def test_manifest_that_is_not_an_object_is_refused(tmp_path):
-    (tmp_path / "manifest.json").write_text("[]")
+    manifest_path(tmp_path).parent.mkdir()
+    (manifest_path(tmp_path)).write_text("[]")
     with pytest.raises(ValueError, match=r"manifest\.json: expected a JSON object"):
         generate(spec(), tmp_path, progress=False)
-    (tmp_path / "manifest.json").write_text('{"args": ')
+    (manifest_path(tmp_path)).write_text('{"args": ')
     with pytest.raises(ValueError, match=r"manifest\.json: not valid JSON"):
         shard_files(tmp_path)
 
@@ -123,8 +125,8 @@ def test_stale_temporary_files_are_removed(tmp_path, capsys):
     dead = 2**22 + 12345  # above Linux's largest pid (2**22): never alive
     stale = [
         tmp_path / f".train-00001-of-00003.jsonl.{dead}.tmp",
-        tmp_path / f".manifest.json.{dead}.tmp",
-        tmp_path / "images" / f".x.png.{dead}.tmp",
+        sidecar(tmp_path) / f".manifest.json.{dead}.tmp",
+        sidecar(tmp_path) / "images" / f".x.png.{dead}.tmp",
     ]
     for p in stale:
         p.write_bytes(b"partial")

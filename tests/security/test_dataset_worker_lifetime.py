@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tron.integrations.manifest import manifest_path
+
 SPECS = Path(__file__).resolve().parents[1] / "golden" / "specs"
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
@@ -47,7 +49,7 @@ def test_workers_die_with_a_killed_parent(tmp_path):
     kids: list[int] = []
     try:
         deadline = time.monotonic() + 120
-        manifest = out / "manifest.json"
+        manifest = manifest_path(out)
         while time.monotonic() < deadline and proc.poll() is None:
             # a shard written by the pool: both workers have started and run their initializer
             if manifest.is_file() and json.loads(manifest.read_text() or "{}").get("rows", 0) >= 32:
