@@ -136,3 +136,20 @@ def test_compile_jobs_output_equals_serial(tmp_path):
     assert serial == parallel
     for f in (tmp_path / "a").iterdir():
         assert (tmp_path / "b" / f.name).read_bytes() == f.read_bytes()
+
+
+@pytest.mark.parametrize("svg", [False, True])
+def test_export_rows_svg_optional_and_verifiable(svg):
+    from tron.integrations import dataset as ds
+    from tron.integrations import hf
+
+    env_id = "counting/count_circle_regions"
+    rows = ((0, (env_id, 2, 5)), (1, (env_id, 3, 6)))
+    got = ds._make_rows(ds._Task("tron", "parquet", rows, "", None, (), 1, svg))
+    for row, (_, (_, level, seed)) in zip(got, rows, strict=True):
+        inst = tron.make(env_id).sample(level, seed)
+        assert row["svg"] == (inst.svg if svg else None)
+        assert decode_png(row["image"]["bytes"]).tobytes() == inst.image.tobytes()
+        gold = f"\\boxed{{{inst.answer_text}}}"
+        assert hf.verify(row, gold) == 1.0 == tron.verify(hf.instance_dict(row), gold)
+        assert json.loads(row["meta"]) == json.loads(json.dumps(inst.meta, sort_keys=True))

@@ -181,6 +181,8 @@ def _make_rows(task: _Task) -> list[dict[str, Any]]:
             raise ValueError(f"{env_id}: its spec changed while the dataset was being written")
         inst = env.sample(clamp_level(env, level), seed)
         png = inst.png_bytes(task.png_level)  # the fast encoder: same pixels as inst.png
+        if not task.svg:
+            inst.__dict__["svg"] = None  # not written, so never drawn (the column stays, empty)
         image: Any
         if task.file_format == "parquet":
             image = hf_image(png)
@@ -188,10 +190,7 @@ def _make_rows(task: _Task) -> list[dict[str, Any]]:
             rel = f"images/{image_name(inst.id)}"
             _atomic_write(Path(task.out) / rel, png)
             image = rel
-        row = fmt.row(inst, env.info, image, index)
-        if not task.svg and "svg" in row:
-            row["svg"] = None  # the column stays (one schema), empty
-        rows.append(row)
+        rows.append(fmt.row(inst, env.info, image, index))
     return rows
 
 
