@@ -24,7 +24,6 @@ import json
 import math
 import os
 import platform
-import random
 import statistics
 import subprocess
 import sys
@@ -34,15 +33,16 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PIL import Image, ImageDraw, ImageFont
-
 import tron
 from tron.render.cairo_raster import outlines, paint_outlines
-from tron.render.raster import load_cairosvg, png_bytes, svg_to_image
-from tron.render.scene import Circle, Ellipse, Polygon, Rect, Scene, Style, Text, item_pieces
+from tron.render.raster import encode_png, load_cairosvg, png_bytes, svg_to_image
+from tron.render.scene import Scene
 from tron.render.svg import to_svg
-from tron.render.textpath import text_placement
 from tron.render.themes import THEMES, Theme
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from baselines import mpl_draw, pil_4x, synthetic_scene  # noqa: E402
+from export import bench_export, bench_scaling  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 Clock = Callable[[], float]
@@ -57,105 +57,6 @@ def per_item(fn: Callable[[Any], Any], items: Sequence[Any], clock: Clock, repea
             fn(x)
         best = min(best, clock() - t0)
     return best / max(1, len(items))
-
-
-# ---- the peer baseline: PIL ImageDraw at 4x, downsampled -------------------------------------
-
-
-def _flatten(ops: Sequence[tuple[str, tuple[float, ...]]], k: float) -> list[list[tuple]]:
-    """Outline ops -> polylines (one per subpath), curves cut into 12 segments, scaled by k."""
-    paths: list[list[tuple]] = []
-    cur = (0.0, 0.0)
-    for op, a in ops:
-        if op == "M":
-            paths.append([(a[0] * k, a[1] * k)])
-            cur = (a[0], a[1])
-        elif op == "L":
-            paths[-1].append((a[0] * k, a[1] * k))
-            cur = (a[0], a[1])
-        elif op == "C":
-            for i in range(1, 13):
-                t, u = i / 12, 1 - i / 12
-                x = u**3 * cur[0] + 3 * u * u * t * a[0] + 3 * u * t * t * a[2] + t**3 * a[4]
-                y = u**3 * cur[1] + 3 * u * u * t * a[1] + 3 * u * t * t * a[3] + t**3 * a[5]
-                paths[-1].append((x * k, y * k))
-            cur = (a[4], a[5])
-        elif op == "Z" and paths:
-            paths[-1].append(paths[-1][0])
-    return paths
-
-
-_FONT_FILES = {"sans": "DejaVuSans.ttf", "serif": "DejaVuSerif.ttf", "mono": "DejaVuSansMono.ttf"}
-_PIL_FONTS: dict[tuple[str, int], Any] = {}
-
-
-def _pil_font(font: str, bold: bool, px: int) -> Any:
-    name = "DejaVuSans-Bold.ttf" if bold and font == "sans" else _FONT_FILES[font]
-    if (name, px) not in _PIL_FONTS:
-        path = ROOT / "runtime" / "fonts" / name
-        _PIL_FONTS[name, px] = ImageFont.truetype(str(path), px)
-    return _PIL_FONTS[name, px]
-
-
-def pil_4x(scene: Scene, theme: Theme, k: int = 4) -> Image.Image:
-    """How a typical procedural puzzle generator draws: PIL at k x size, LANCZOS down. Shapes
-    follow the same outlines; text is PIL's own TrueType drawing; opacity is ignored."""
-    from tron.render.colours import resolve
-
-    img = Image.new("RGB", (scene.width * k, scene.height * k), resolve(scene.background, theme))
-    draw = ImageDraw.Draw(img)
-    for item, _key in scene.items:
-        st = item.style
-        if isinstance(item, Text):
-            colour = st.fill if st.fill is not None else st.stroke
-            if colour is None or not item.text:
-                continue
-            font = theme.font if item.font == "sans" else item.font
-            x, y, _ = text_placement(
-                item.text, item.x, item.y, item.size, item.anchor, font, item.bold
-            )
-            draw.text(
-                (x * k, y * k),
-                item.text,
-                fill=resolve(colour, theme),
-                font=_pil_font(font, item.bold, round(item.size * k)),
-                anchor="ls",
-            )
-            continue
-        for piece in item_pieces(item, theme.stroke_scale, theme.font):
-            paths = _flatten(piece.ops, k)
-            fill = resolve(piece.fill, theme) if piece.fill else None
-            stroke = resolve(piece.stroke, theme) if piece.stroke else None
-            for pts in paths:
-                if fill and len(pts) > 2:
-                    draw.polygon(pts, fill=fill)
-                if stroke and piece.width > 0 and len(pts) > 1:
-                    draw.line(pts, fill=stroke, width=max(1, round(piece.width * k)), joint="curve")
-    return img.resize((scene.width, scene.height), Image.Resampling.LANCZOS)
-
-
-# ---- the synthetic scene ---------------------------------------------------------------------
-
-
-def synthetic_scene(n: int = 30, seed: int = 0) -> Scene:
-    """n filled, outlined shapes on a 512 x 512 canvas (no text)."""
-    rng = random.Random(seed)
-    colours = ["red", "blue", "green", "orange", "purple", "yellow", "gray", "pink"]
-    s = Scene(512, 512)
-    for i in range(n):
-        x, y = rng.uniform(40, 472), rng.uniform(40, 472)
-        r = rng.uniform(12, 40)
-        style = Style(fill=rng.choice(colours), stroke="black", stroke_width=2)
-        kind = i % 4
-        if kind == 0:
-            s.add(Circle(x, y, r, style=style))
-        elif kind == 1:
-            s.add(Rect(x - r, y - r, 2 * r, 1.5 * r, rx=4, style=style))
-        elif kind == 2:
-            s.add(Polygon(((x, y - r), (x + r, y + r), (x - r, y + r)), style=style))
-        else:
-            s.add(Ellipse(x, y, r, r / 2, style=style))
-    return s
 
 
 def bench_synthetic(clock: Clock, repeat: int, n: int) -> dict[str, float]:
@@ -182,6 +83,7 @@ def bench_synthetic(clock: Clock, repeat: int, n: int) -> dict[str, float]:
         ),
         "png_level1": per_item(lambda _: png_bytes(img, 1), items, clock, repeat),
         "png_level6": per_item(lambda _: png_bytes(img, 6), items, clock, repeat),
+        "png_small": per_item(lambda _: encode_png(img, 6), items, clock, repeat),
         "pil_4x": per_item(lambda _: pil_4x(scene, theme), items, clock, repeat),
     }
     return {k: v * 1e3 for k, v in ms.items()}
@@ -224,7 +126,15 @@ def bench_env(env: tron.Env, n: int, clock: Clock, repeat: int) -> dict[str, Any
             repeat,
         ),
         "png": per_item(lambda j: png_bytes(images[j], 1), idx, clock, repeat),
+        "png_pillow6": per_item(lambda j: png_bytes(images[j], 6), idx, clock, repeat),
         "full": per_item(lambda nm: env.sample(*nm).image, names, clock, repeat),
+        "full_png": per_item(lambda nm: env.sample(*nm).png_bytes(), names, clock, repeat),
+        "full_svg": per_item(
+            lambda nm: (lambda i: (i.image, i.svg))(env.sample(*nm)), names, clock, repeat
+        ),
+        "mpl_full": per_item(
+            lambda nm: mpl_draw(*_scene_theme(env.sample(*nm))), names[:4], clock, 1
+        ),
         "svg_text": per_item(lambda nm: env.sample(*nm).svg, names, clock, repeat),
         "cairosvg_full": per_item(
             lambda nm: svg_to_image(env.sample(*nm).svg), names, clock, max(1, repeat - 1)
@@ -243,6 +153,7 @@ def bench_env(env: tron.Env, n: int, clock: Clock, repeat: int) -> dict[str, Any
         "verify_per_s": round(1e3 / ms["verify"]),
         "vs_cairosvg": round(ms["cairosvg_full"] / ms["full"], 2),
         "vs_pil4x": round(ms["pil4x_full"] / ms["full"], 2),
+        "vs_mpl": round(ms["mpl_full"] / ms["full"], 2),
         "size": list(images[0].size),
         "items": round(statistics.mean(len(i.generated.scene.items) for i in insts), 1),
     }
@@ -256,48 +167,27 @@ def _scene_theme(inst: tron.Instance) -> tuple[Scene, Theme]:
 # ---- compile and scaling ---------------------------------------------------------------------
 
 
-def bench_compile(tasks: Path) -> dict[str, Any]:
-    with tempfile.TemporaryDirectory() as tmp:
-        cmd = [sys.executable, "-m", "tron.compiler.cli", "compile", str(tasks), "-o", tmp]
-        out: dict[str, Any] = {}
-        for phase in ("cold", "warm"):
-            t0 = time.perf_counter()
-            res = subprocess.run(cmd, capture_output=True, text=True)
-            out[f"{phase}_s"] = round(time.perf_counter() - t0, 3)
-            if res.returncode != 0:
-                out["error"] = (res.stdout + res.stderr).strip().splitlines()[:3]
-                break
-        out["specs"] = len(list(tasks.rglob("*.tron")))
-        return out
-
-
-def bench_scaling(env_ids: list[str], suite: str | None, n: int) -> dict[str, Any]:
-    """Wall time of tron.sample_batch for the same n requests with 1 and 2 workers (pools are
-    started and warmed first, so process start-up is reported apart)."""
-    src = tron.load(suite) if suite else tron.bundled()
-    reqs = []
-    for i in range(n):
-        env_id = env_ids[i % len(env_ids)]
-        lo, hi = src.make(env_id).info.levels
-        reqs.append((env_id, lo + i % (hi - lo + 1), 10_000 + i))
-    t0 = time.perf_counter()
-    tron.sample_batch(reqs[:4], workers=2, suite=suite)  # start + warm the pool
-    startup = time.perf_counter() - t0
-    tron.sample_batch(reqs[: 2 * len(env_ids)], workers=2, suite=suite)
-    tron.sample_batch(reqs[: len(env_ids)], workers=1, suite=suite)
-    walls = {}
-    for w in (1, 2):
-        t0 = time.perf_counter()
-        tron.sample_batch(reqs, workers=w, suite=suite)
-        walls[w] = time.perf_counter() - t0
-    return {
-        "instances": n,
-        "pool_startup_s": round(startup, 3),
-        "workers_1_per_s": round(n / walls[1], 1),
-        "workers_2_per_s": round(n / walls[2], 1),
-        "scaling": round(walls[1] / walls[2], 2),
-        "cpus": os.cpu_count(),
-    }
+def bench_compile(tasks: Path, rounds: int = 3) -> dict[str, Any]:
+    """Wall time of `tronc compile` cold with -j 1 and -j 2 (interleaved, medians), and warm."""
+    walls: dict[str, list[float]] = {"cold_j1": [], "cold_j2": [], "warm": []}
+    out: dict[str, Any] = {}
+    for _ in range(rounds):
+        with tempfile.TemporaryDirectory() as tmp:
+            for j in (1, 2):
+                cmd = [sys.executable, "-m", "tron.compiler.cli", "compile", str(tasks)]
+                cmd += ["-o", f"{tmp}/j{j}", "-j", str(j)]
+                for phase in ("cold", "warm"):
+                    t0 = time.perf_counter()
+                    res = subprocess.run(cmd, capture_output=True, text=True)
+                    walls["warm" if phase == "warm" else f"cold_j{j}"].append(
+                        time.perf_counter() - t0
+                    )
+                    if res.returncode != 0:
+                        out["error"] = (res.stdout + res.stderr).strip().splitlines()[:3]
+                        return out
+    out.update({f"{k}_s": round(statistics.median(v), 3) for k, v in walls.items()})
+    out["specs"] = len(list(tasks.rglob("*.tron")))
+    return out
 
 
 # ---- report ----------------------------------------------------------------------------------
@@ -313,20 +203,24 @@ def markdown(r: dict[str, Any]) -> str:
         f"load average {m['load_before']} before, {m['load_after']} after.",
         "",
         "Per environment, ms per instance on one core. full = sample + scene + raster (a PIL "
-        "image; no PNG). cairosvg = the same sample with its SVG rasterised by cairosvg; "
-        "PIL 4x = the same sample drawn by PIL at 4x and downsampled.",
+        "image; no PNG). full+PNG = the same with `png_bytes()` (as exported: the project's "
+        "encoder, level 1). full+SVG = the image and the SVG text. cairosvg = the same sample "
+        "with its SVG rasterised by cairosvg; PIL 4x = drawn by PIL at 4x and downsampled; "
+        "mpl = drawn by matplotlib (Agg), on the first 4 instances.",
         "",
-        "| environment | items | sample | scene | raster | full | inst/s | PNG (lvl 1) "
-        "| SVG text | cairosvg | x faster | PIL 4x | x faster | verify/s |",
-        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+        "| environment | items | sample | scene | raster | full | full+PNG | full+SVG "
+        "| PNG Pillow 6 | cairosvg | x | PIL 4x | x | mpl | x | verify/s |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     for e in r["envs"]:
         ms = e["ms"]
         lines.append(
             f"| {e['env']} | {e['items']} | {ms['sample']:.2f} | {ms['scene']:.2f} "
-            f"| {ms['raster']:.2f} | {ms['full']:.2f} | {e['inst_per_s']:.0f} | {ms['png']:.2f} "
-            f"| {ms['svg_text']:.2f} | {ms['cairosvg_full']:.2f} | {e['vs_cairosvg']:.1f} "
-            f"| {ms['pil4x_full']:.2f} | {e['vs_pil4x']:.1f} | {e['verify_per_s']:,} |"
+            f"| {ms['raster']:.2f} | {ms['full']:.2f} | {ms['full_png']:.2f} "
+            f"| {ms['full_svg']:.2f} | {ms['png_pillow6']:.2f} "
+            f"| {ms['cairosvg_full']:.2f} | {e['vs_cairosvg']:.1f} "
+            f"| {ms['pil4x_full']:.2f} | {e['vs_pil4x']:.1f} | {ms['mpl_full']:.1f} "
+            f"| {e['vs_mpl']:.0f} | {e['verify_per_s']:,} |"
         )
     s = r["summary"]
     lines += [
@@ -335,8 +229,31 @@ def markdown(r: dict[str, Any]) -> str:
         f"({s['median_inst_per_s']:.0f} instances/s on one core); "
         f"{s['median_vs_cairosvg']:.1f}x faster than the cairosvg path "
         f"(min {s['min_vs_cairosvg']:.1f}x), {s['median_vs_pil4x']:.1f}x faster than PIL 4x "
-        f"(min {s['min_vs_pil4x']:.1f}x); verify {s['median_verify_per_s']:,.0f} calls/s.",
+        f"(min {s['min_vs_pil4x']:.1f}x), {s['median_vs_mpl']:.0f}x faster than matplotlib "
+        f"(min {s['min_vs_mpl']:.0f}x); verify {s['median_verify_per_s']:,.0f} calls/s. "
+        f"Slowest full sample: {s['max_full_env']} {s['max_full_ms']:.2f} ms = "
+        f"{s['max_over_median']:.2f}x the median; full+PNG median {s['median_full_png_ms']:.2f} "
+        f"ms, full+SVG median {s['median_full_svg_ms']:.2f} ms.",
     ]
+    if r.get("export"):
+        x = r["export"]
+        lines += [
+            "",
+            f"Export, `tron` rows into parquet structs, {x['rows']} mixed rows, CPU time on one "
+            "core (interleaved rounds, medians):",
+            "",
+            "| variant | ms per row | rows per CPU-second | x before |",
+            "|---|--:|--:|--:|",
+        ]
+        for k, v in x["ms_per_row"].items():
+            lines.append(
+                f"| {k} | {v:.2f} | {x['rows_per_cpu_s'][k]:.0f} | {x['speedup'][k]:.2f} |"
+            )
+        lines += [
+            "",
+            f"Mean PNG size: Pillow level 6 {x['png_pillow6_bytes']:,} B, fast (level 1) "
+            f"{x['png_fast_bytes']:,} B, small (level 6) {x['png_small_bytes']:,} B.",
+        ]
     if r.get("synthetic"):
         y = r["synthetic"]
         lines += [
@@ -344,26 +261,37 @@ def markdown(r: dict[str, Any]) -> str:
             "Synthetic 512x512 scene of 30 filled, outlined shapes (ms):",
             "",
             "| SVG text | cairosvg parse + draw | cairosvg PNG | direct scene | direct scene + draw "
-            "| PNG level 1 | PNG level 6 | PIL 4x |",
-            "|--:|--:|--:|--:|--:|--:|--:|--:|",
+            "| PNG fast (1) | PNG Pillow 6 | PNG small (6) | PIL 4x |",
+            "|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
             f"| {y['svg_text']:.2f} | {y['cairosvg_parse_draw']:.2f} | {y['cairosvg_png']:.2f} "
             f"| {y['direct_scene']:.2f} | {y['direct_draw']:.2f} | {y['png_level1']:.2f} "
-            f"| {y['png_level6']:.2f} | {y['pil_4x']:.2f} |",
+            f"| {y['png_level6']:.2f} | {y['png_small']:.2f} | {y['pil_4x']:.2f} |",
         ]
     if r.get("compile"):
         c = r["compile"]
-        got = f"cold {c.get('cold_s')} s, warm {c.get('warm_s')} s"
+        got = (
+            f"cold {c.get('cold_j1_s')} s with -j 1, {c.get('cold_j2_s')} s with -j 2 "
+            f"(wall, medians), warm {c.get('warm_s')} s"
+        )
         lines += ["", f"`tronc compile tasks/` ({c['specs']} specs): {got}."]
         if "error" in c:
             lines.append(f"(compile failed: {' '.join(c['error'])})")
     if r.get("scaling"):
         g = r["scaling"]
+        w = g["wall_s"]
         lines += [
             "",
-            f"tron.sample_batch, {g['instances']} mixed instances, wall time: 1 worker "
-            f"{g['workers_1_per_s']:.0f}/s, 2 workers {g['workers_2_per_s']:.0f}/s: "
-            f"{g['scaling']:.2f}x ({g['cpus']} CPUs; pool start-up {g['pool_startup_s']} s, "
-            "paid once per process).",
+            f"Worker scaling, wall time, {g['cpus']} CPUs, {g['rounds']} interleaved rounds, "
+            f"medians (pool start-up {g['pool_startup_s']} s, paid once per process):",
+            "",
+            "| work | 1 worker (s) | 2 workers (s) | scaling |",
+            "|---|--:|--:|--:|",
+            f"| sample_batch, {g['instances']} instances | {w['batch_1']:.2f} "
+            f"| {w['batch_2']:.2f} | {g['batch_scaling']:.2f}x |",
+            f"| same, every image decoded in the parent | {w['batch_1_decoded']:.2f} "
+            f"| {w['batch_2_decoded']:.2f} | {g['batch_scaling_decoded']:.2f}x |",
+            f"| tron generate, {g['generate_rows']} parquet rows (pool start included) "
+            f"| {w['generate_1']:.2f} | {w['generate_2']:.2f} | {g['generate_scaling']:.2f}x |",
         ]
     return "\n".join(lines) + "\n"
 
@@ -399,7 +327,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--repeat", type=int, default=3, help="passes per phase; fastest kept (3)")
     p.add_argument("--clock", choices=["cpu", "wall"], default="cpu")
     p.add_argument("--scale-n", type=int, default=1200, help="instances for worker scaling")
-    p.add_argument("--skip", nargs="*", default=[], choices=["compile", "scaling", "synthetic"])
+    p.add_argument("--rounds", type=int, default=3, help="interleaved rounds per comparison")
+    p.add_argument("--export-n", type=int, default=240, help="rows for the export comparison")
+    p.add_argument(
+        "--skip", nargs="*", default=[], choices=["compile", "scaling", "synthetic", "export"]
+    )
     a = p.parse_args(argv)
     clock: Clock = time.process_time if a.clock == "cpu" else time.perf_counter
 
@@ -422,18 +354,30 @@ def main(argv: list[str] | None = None) -> int:
         "median_vs_pil4x": statistics.median(e["vs_pil4x"] for e in rows),
         "min_vs_pil4x": min(e["vs_pil4x"] for e in rows),
         "median_verify_per_s": statistics.median(e["verify_per_s"] for e in rows),
+        "median_vs_mpl": statistics.median(e["vs_mpl"] for e in rows),
+        "min_vs_mpl": min(e["vs_mpl"] for e in rows),
+        "median_full_png_ms": statistics.median(e["ms"]["full_png"] for e in rows),
+        "median_full_svg_ms": statistics.median(e["ms"]["full_svg"] for e in rows),
     }
+    slowest = max(rows, key=lambda e: e["ms"]["full"])
+    report["summary"].update(
+        max_full_env=slowest["env"],
+        max_full_ms=slowest["ms"]["full"],
+        max_over_median=round(slowest["ms"]["full"] / report["summary"]["median_full_ms"], 2),
+    )
+    if "export" not in a.skip:
+        report["export"] = bench_export(ids, str(suite.dir), a.export_n, a.rounds)
     if "synthetic" not in a.skip:
         report["synthetic"] = {
             k: round(v, 3) for k, v in bench_synthetic(clock, a.repeat, 4 * a.n).items()
         }
     specs = Path(a.suite) if a.suite else ROOT / "tasks"
     if "compile" not in a.skip and not (specs / "manifest.json").exists():
-        report["compile"] = bench_compile(specs)
+        report["compile"] = bench_compile(specs, a.rounds)
     if "scaling" not in a.skip:
         # Workers load the very modules measured above (tasks/ may change meanwhile).
         try:
-            report["scaling"] = bench_scaling(ids, str(suite.dir), a.scale_n)
+            report["scaling"] = bench_scaling(ids, str(suite.dir), a.scale_n, a.rounds)
         except Exception as exc:  # a report without scaling beats no report
             report["scaling_error"] = f"{type(exc).__name__}: {exc}"
         tron.training.batch.shutdown_pools()

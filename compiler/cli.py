@@ -49,8 +49,10 @@ def build_parser() -> argparse.ArgumentParser:
     c = sub.add_parser("compile", help="compile specs into Python modules (incremental)")
     c.add_argument("paths", nargs="+", help="spec files or folders (e.g. tasks/)")
     c.add_argument("-o", "--out", default=DEFAULT_OUT, help=f"output folder ({DEFAULT_OUT})")
+    c.add_argument("-j", "--jobs", type=int, default=1, help="processes (the output is the same)")
     k = sub.add_parser("check", help="check specs, write nothing")
     k.add_argument("paths", nargs="+")
+    k.add_argument("-j", "--jobs", type=int, default=1, help="processes")
     s = sub.add_parser("show", help="print the module generated from one spec")
     s.add_argument("spec")
     n = sub.add_parser("new", help="write a commented skeleton spec")
@@ -63,14 +65,16 @@ def run(args: argparse.Namespace) -> int:
     from tron.compiler import driver
 
     if args.cmd == "compile":
-        compiled, written = driver.compile_dir(args.paths, Path(args.out), progress=True)
+        compiled, written = driver.compile_dir(
+            args.paths, Path(args.out), progress=True, jobs=args.jobs
+        )
         print(
             f"tronc: {len(compiled)} environment(s) in {args.out} "
             f"({written} module(s) written, {len(compiled) - written} unchanged)"
         )
     elif args.cmd == "check":
         specs = driver.find_specs(args.paths)
-        compiled = driver.compile_many(specs, progress=True)
+        compiled = driver.compile_many(specs, progress=True, jobs=args.jobs)
         warned = [c.warnings for c in compiled if c.warnings]
         for text in warned:
             print(text, file=sys.stderr)

@@ -166,6 +166,15 @@ def cmd_gallery(args: argparse.Namespace) -> int:
     return 0
 
 
+def png_option(text: str) -> int:
+    from tron.render.raster import png_level
+
+    try:
+        return png_level(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def cmd_generate(args: argparse.Namespace) -> int:
     from tron.integrations.dataset import Spec, generate
 
@@ -183,6 +192,8 @@ def cmd_generate(args: argparse.Namespace) -> int:
         shard_size=getattr(args, "shard_size", 1000),
         split=getattr(args, "split", "train"),
         suite=str(Path(args.suite).resolve()) if getattr(args, "suite", None) else None,
+        png_level=getattr(args, "png", 1),
+        svg=getattr(args, "svg", False),
     )
     out = Path(args.out)
     try:
@@ -382,6 +393,20 @@ def build_parser() -> argparse.ArgumentParser:
         "auto; a local cluster when omitted)",
     )
     ge.add_argument("--split", default="train", help="shard file name prefix (HF split name)")
+    ge.add_argument(
+        "--png",
+        type=png_option,
+        default=1,
+        metavar="fast|small|0-9",
+        help="PNG encoding: fast (zlib level 1, the default), small (level 6: smaller and "
+        "slower) or a zlib level; the pixels are the same",
+    )
+    ge.add_argument(
+        "--svg",
+        action=argparse.BooleanOptionalAction,
+        default=False,
+        help="also store each picture's SVG text (default: no; the instance name remakes it)",
+    )
     with_suite(ge)
     ge.set_defaults(fn=cmd_generate)
 

@@ -12,7 +12,7 @@ import traceback
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from functools import cached_property
+from functools import cached_property, partial
 from types import ModuleType
 from typing import Any
 
@@ -21,6 +21,7 @@ from PIL import Image
 from tron.answers import rewards
 from tron.answers import types as answers
 from tron.answers.forms import asked_by, bounded_repr
+from tron.envs.meta import STATE, LazyMeta
 from tron.envs.program import Generated, SamplingError
 from tron.limits import sample_budget
 from tron.render.themes import THEMES, Theme, pick_theme
@@ -101,6 +102,10 @@ class Instance:
     @cached_property
     def image(self) -> Image.Image:
         """The picture as a PIL RGB image (rasterised on first use)."""
+        if "_png" in self.__dict__:  # carried from a worker (`carry_png`): decode, same pixels
+            from tron.render.raster import decode_png
+
+            return decode_png(self.__dict__["_png"][1])
         if self.generated is not None and self.theme is not None:
             from tron.render.cairo_raster import to_image
 
@@ -123,9 +128,28 @@ class Instance:
 
     @property
     def png(self) -> bytes:
+        """PNG bytes as they always were (Pillow, level 6). Export uses `png_bytes()`."""
         from tron.render.raster import png_bytes
 
         return png_bytes(self.image)
+
+    def png_bytes(self, level: int = 1, fast: bool = True) -> bytes:
+        """PNG bytes for export: the project's encoder (`fast`, lossless, the same pixels) at
+        zlib `level` (1 for speed, 6 for size); `fast=False` is Pillow's encoder. Bytes a
+        worker already encoded (`tron.sample_batch`) are handed back without encoding again."""
+        carried = self.__dict__.get("_png")
+        if carried is not None and carried[0] == (level, fast):
+            return carried[1]
+        from tron.render.raster import encode_png, png_bytes
+
+        return encode_png(self.image, level) if fast else png_bytes(self.image, level)
+
+    def carry_png(self, level: int = 1) -> None:
+        """Encode the picture and keep only the bytes: a worker process sends these (about
+        20 kB, not 0.8 MB of pixels); `image` is decoded from them on first use (lossless)."""
+        data = self.png_bytes(level)
+        self.__dict__.pop("image", None)
+        self.__dict__["_png"] = ((level, True), data)
 
     def verify(self, response: str) -> float:
         return score(
@@ -341,15 +365,18 @@ class Env:
         if reward == "tron":
             wrapper = style_rng.choice(rewards.WRAPPERS)
         question += "\n" + atype.instruction() + " " + rewards.wrapper_instruction(wrapper)
-        meta = {
-            "theme": th.name,
-            "complexity": round(float(g.complexity), 6),
-            "tries": g.tries,
-            "reward": reward,
-            "wrapper": wrapper,
-            "state": jsonable(g.state),
-            "options": g.options[0] if g.options else None,
-        }
+        meta = LazyMeta(  # meta["state"] = jsonable(g.state), built when first read
+            {
+                "theme": th.name,
+                "complexity": round(float(g.complexity), 6),
+                "tries": g.tries,
+                "reward": reward,
+                "wrapper": wrapper,
+                STATE: None,
+                "options": g.options[0] if g.options else None,
+            },
+            partial(jsonable, g.state),
+        )
         inst = Instance(
             id=f"{self.id}@{self.info.version}/{level}/{seed}",
             env_id=self.id,

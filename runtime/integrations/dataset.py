@@ -33,7 +33,6 @@ from tron.integrations import manifest as dm
 from tron.integrations.manifest import MANIFEST, load_manifest, manifest_path
 from tron.integrations.process_pool import process_pool
 from tron.loading import bundled, load_suite
-from tron.render.raster import png_bytes
 
 Request = tuple[str, int, int]  # (env_id, level, seed)
 FILE_FORMATS = ("parquet", "jsonl")
@@ -78,11 +77,18 @@ class Spec:
     shard_size: int = 1000
     split: str = "train"
     suite: str | None = None  # folder of specs / compiled output; None: the bundled suite
+    # Pictures: the project's PNG encoder at this zlib level (1 "fast", 6 "small"); the SVG
+    # text column only when asked (it is the same picture, and (id, version, level, seed)
+    # remakes it byte for byte); `tron.verify(row, text)` never needs it.
+    png_level: int = 1
+    svg: bool = False
 
     def __post_init__(self) -> None:
         from tron.integrations.formats import FORMATS
 
-        for name in ("n", "seed", "shard_size"):
+        if type(self.svg) is not bool or self.png_level not in range(10):
+            raise ValueError(f"svg must be a bool and png_level 0..9, got {self.png_level!r:.9}")
+        for name in ("n", "seed", "shard_size", "png_level"):
             if type(getattr(self, name)) is not int:
                 raise ValueError(f"{name} must be an int, got {getattr(self, name)!r:.40}")
         if not all(isinstance(e, str) for e in self.env_ids):
@@ -152,6 +158,8 @@ class _Task:
     # env id -> the spec source hash the manifest records; a worker whose compiled spec
     # differs (edited mid-run) must fail rather than mix revisions
     sources: tuple[tuple[str, str | None], ...] = ()
+    png_level: int = 1
+    svg: bool = False
 
 
 def image_name(inst_id: str) -> str:
@@ -172,7 +180,9 @@ def _make_rows(task: _Task) -> list[dict[str, Any]]:
         if sources and getattr(env.module, "SOURCE_HASH", None) != sources[env_id]:
             raise ValueError(f"{env_id}: its spec changed while the dataset was being written")
         inst = env.sample(clamp_level(env, level), seed)
-        png = png_bytes(inst.image, compress_level=6)
+        png = inst.png_bytes(task.png_level)  # the fast encoder: same pixels as inst.png
+        if not task.svg:
+            inst.__dict__["svg"] = None  # not written, so never drawn (the column stays, empty)
         image: Any
         if task.file_format == "parquet":
             image = hf_image(png)
@@ -220,16 +230,18 @@ def iter_rows(
     target: str = "tron",
     suite: str | Path | None = None,
     workers: int = 1,
+    png_level: int = 1,
+    svg: bool = False,
 ) -> Iterator[dict[str, Any]]:
     """Rows (images as the HF Image struct) for the given row indices, in order; `indices` may
-    be endless when workers == 1."""
+    be endless when workers == 1. `png_level` and `svg` as in `Spec`."""
     path = str(Path(suite).resolve()) if suite else None
 
     def tasks() -> Iterator[tuple[int, _Task]]:
         it = iter(indices)
         while chunk := list(itertools.islice(it, CHUNK)):
             rows = tuple((i, plan_row(i, env_ids, levels, seed)) for i in chunk)
-            yield 0, _Task(target, "parquet", rows, "", path)
+            yield 0, _Task(target, "parquet", rows, "", path, (), png_level, svg)
 
     if workers <= 1:
         for _, rows in _ordered(None, _make_rows, tasks(), 1):
@@ -404,7 +416,16 @@ def generate(
                 chunk = tuple(rows[j : j + CHUNK])
                 yield (
                     k,
-                    _Task(spec.target, spec.file_format, chunk, str(out.resolve()), suite, sources),
+                    _Task(
+                        spec.target,
+                        spec.file_format,
+                        chunk,
+                        str(out.resolve()),
+                        suite,
+                        sources,
+                        spec.png_level,
+                        spec.svg,
+                    ),
                 )
 
     pool: Executor | None = None

@@ -32,7 +32,6 @@ from typing import Any
 from tron.envs.env import Env, Instance
 from tron.envs.suite import Suite
 from tron.integrations.eval_report import summarize, write_reports
-from tron.render.raster import png_bytes
 
 RETRY_STATUS = frozenset({408, 409, 425, 429, 500, 502, 503, 504})
 RESULTS = "results.jsonl"
@@ -97,7 +96,7 @@ def _clean(text: str, limit: int = 300) -> str:
 
 
 def image_data_url(inst: Instance) -> str:
-    return "data:image/png;base64," + base64.b64encode(png_bytes(inst.image)).decode("ascii")
+    return "data:image/png;base64," + base64.b64encode(inst.png_bytes()).decode("ascii")
 
 
 def messages(inst: Instance, system: str | None = None) -> list[dict[str, Any]]:

@@ -105,11 +105,46 @@ def _png_rgb_fast(image: Image.Image, level: int) -> bytes:
     )
 
 
+# Export presets of the project's encoder: "fast" for throughput, "small" for size (smaller
+# than Pillow's level 6 and faster; see docs/performance.md).
+PNG_PRESETS = {"fast": 1, "small": 6}
+
+
+def png_level(value: str | int) -> int:
+    """A zlib level 0..9 from a preset name ("fast", "small") or a level; ValueError else."""
+    if isinstance(value, str) and value in PNG_PRESETS:
+        return PNG_PRESETS[value]
+    level = value if isinstance(value, int) and not isinstance(value, bool) else None
+    if isinstance(value, str) and value.isdigit():
+        level = int(value)
+    if level is None or not 0 <= level <= 9:
+        raise ValueError(f"PNG level must be fast, small or 0..9, got {value!r:.40}")
+    return level
+
+
+def encode_png(image: Image.Image, level: int = 1) -> bytes:
+    """The project's encoder at any zlib level (RGB; other modes go through Pillow): no row
+    filters, lossless, deterministic. What export uses; `png_bytes(image, 6)` stays Pillow's."""
+    if image.mode == "RGB":
+        return _png_rgb_fast(image, level)
+    buf = io.BytesIO()
+    image.save(buf, format="PNG", compress_level=level)
+    return buf.getvalue()
+
+
 def png_bytes(image: Image.Image, compress_level: int = 6) -> bytes:
     """PNG encoding of `image` (deterministic: no timestamps). Level 1 is the fast one for bulk
-    export: for RGB images it skips row filtering (about 1.5x faster than Pillow's encoder)."""
+    export: for RGB images it skips row filtering (about 1.5x faster than Pillow's encoder);
+    other levels are Pillow's encoder (the bytes `Instance.png` has always had)."""
     if compress_level <= 1 and image.mode == "RGB":
         return _png_rgb_fast(image, compress_level)
     buf = io.BytesIO()
     image.save(buf, format="PNG", compress_level=compress_level)
     return buf.getvalue()
+
+
+def decode_png(data: bytes) -> Image.Image:
+    """PNG bytes back to a loaded PIL image."""
+    img = Image.open(io.BytesIO(data))
+    img.load()
+    return img

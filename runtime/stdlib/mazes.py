@@ -81,16 +81,27 @@ def _cell_index(m: Maze, cell: CellRec) -> int:
 def maze_path_length(m: Maze, a: CellRec, b: CellRec) -> int:
     """Number of steps on the path between two cells of the maze (0 when they are the same)."""
     src, dst = _cell_index(m, a), _cell_index(m, b)
-    dist = [-1] * (m.rows * m.cols)
-    dist[src] = 0
-    queue = deque([src])
-    while queue:
-        i = queue.popleft()
-        for j in m.passages(i):
-            if dist[j] < 0:
-                dist[j] = dist[i] + 1
-                queue.append(j)
-    return dist[dst]
+    return _distances(m, src)[dst]
+
+
+def _distances(m: Maze, src: int) -> list[int]:
+    """Steps from cell src to every cell, by breadth-first search, kept on the maze: specs ask
+    for the distance from one cell to each other cell in turn (a search per cell before)."""
+    cache: dict[int, list[int]] = m.__dict__.setdefault("_distances", {})
+    if src not in cache:
+        if len(cache) >= 64:  # bounded: a maze has at most 3600 cells
+            cache.clear()
+        dist = [-1] * (m.rows * m.cols)
+        dist[src] = 0
+        queue = deque([src])
+        while queue:
+            i = queue.popleft()
+            for j in m.passages(i):
+                if dist[j] < 0:
+                    dist[j] = dist[i] + 1
+                    queue.append(j)
+        cache[src] = dist
+    return cache[src]
 
 
 @stdfn("Maze, Cell -> list[Cell]")
