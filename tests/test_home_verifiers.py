@@ -7,13 +7,17 @@ import json
 import os
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 vf = pytest.importorskip("verifiers.v1", reason="verifiers is not installed (tron-rl[verifiers])")
 
-from tests.home_stub import chat_stub  # noqa: E402
 from tron.integrations.verifiers_env import (  # noqa: E402
     TronTaskset,
     TronTasksetConfig,
@@ -22,6 +26,74 @@ from tron.integrations.verifiers_env import (  # noqa: E402
 )
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# ---- a tiny OpenAI-compatible chat-completions stub on 127.0.0.1: it answers each request
+# from a table keyed by the picture's data URL (gold for some items, wrong for others)
+MAX_BODY = 64 << 20
+
+
+def _image_url(body: Any) -> str | None:
+    for m in body.get("messages", []) if isinstance(body, dict) else []:
+        content = m.get("content") if isinstance(m, dict) else None
+        if isinstance(content, list):
+            for part in content:
+                if isinstance(part, dict) and part.get("type") == "image_url":
+                    return str(part["image_url"]["url"])
+    return None
+
+
+@contextmanager
+def chat_stub(replies: dict[str, str], default: str = "no idea") -> Iterator[dict[str, Any]]:
+    """Yields {"base_url": ..., "requests": [...]} while the stub serves."""
+    seen: list[dict[str, Any]] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            n = int(self.headers.get("content-length") or 0)
+            if not self.path.endswith("/chat/completions") or n > MAX_BODY:
+                self.send_error(404 if n <= MAX_BODY else 413)
+                return
+            body = json.loads(self.rfile.read(n) or b"{}")
+            url = _image_url(body)
+            seen.append({"path": self.path, "model": body.get("model"), "has_image": bool(url)})
+            text = replies.get(url or "", default)
+            out = json.dumps(
+                {
+                    "id": f"stub-{len(seen)}",
+                    "object": "chat.completion",
+                    "created": 0,
+                    "model": body.get("model", "stub"),
+                    "choices": [
+                        {
+                            "index": 0,
+                            "message": {"role": "assistant", "content": text},
+                            "finish_reason": "stop",
+                        }
+                    ],
+                    "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
+                }
+            ).encode()
+            self.send_response(200)
+            self.send_header("content-type", "application/json")
+            self.send_header("content-length", str(len(out)))
+            self.end_headers()
+            self.wfile.write(out)
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield {"base_url": f"http://127.0.0.1:{server.server_address[1]}/v1", "requests": seen}
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
 PACKAGE = ROOT / "environments" / "tron_visual"
 ENVS = ["counting/count_by_colour", "spatial/closest_pair"]
 
