@@ -249,6 +249,25 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 1 if summary["failed"] else 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from tron.integrations.openenv_server import ServeConfig, serve
+
+    suite = suite_of(args)
+    config = ServeConfig(
+        envs=select(args),
+        levels=args.levels,
+        seed=args.seed,
+        suite=str(Path(args.suite).resolve()) if args.suite else None,
+        max_sessions=args.max_sessions,
+        max_body_bytes=args.max_body_bytes,
+        request_timeout=args.request_timeout,
+    )
+    for env_id in config.envs:
+        suite.make(env_id)
+    serve(config, host=args.host, port=args.port)
+    return 0
+
+
 def cmd_analyze(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
@@ -432,6 +451,19 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--api-key", help="bearer token (default: $OPENAI_API_KEY)")
     with_suite(ev)
     ev.set_defaults(fn=cmd_eval)
+
+    se = sub.add_parser("serve", help="an OpenEnv-compatible HTTP/WebSocket environment server")
+    se.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    se.add_argument("--port", type=int_in(0, 65535), default=8000)
+    se.add_argument("--env", action="append", help="curriculum environment (default: all)")
+    se.add_argument("--bucket", action="append", help="every environment of a bucket")
+    se.add_argument("--levels", type=parse_levels, default=list(range(10)))
+    se.add_argument("--seed", type=int_in(0, MAX_SEED), default=0, help="curriculum seed")
+    se.add_argument("--max-sessions", type=int_in(1, 4096), default=64)
+    se.add_argument("--max-body-bytes", type=int_in(1024, 64 << 20), default=1 << 20)
+    se.add_argument("--request-timeout", type=positive_float, default=60.0, help="seconds")
+    with_suite(se)
+    se.set_defaults(fn=cmd_serve)
 
     an = sub.add_parser("analyze", help="quality report + gate (exit 1 on any violation)")
     an.add_argument("envs", nargs="*", help="environment ids (default: all)")
