@@ -21,21 +21,6 @@ from tron.integrations.dataset import shard_files  # noqa: E402
 from tron.integrations.tiny_model import question_texts, tiny_vlm  # noqa: E402
 from tron.integrations.trl import tron_reward  # noqa: E402
 
-
-def _clear_cairo_paths_at_exit() -> None:
-    # Cairo paths cached by tron.render carry cffi destructors; with torch loaded, running them
-    # during interpreter teardown (after cairo's library state is gone) segfaults the process
-    # after every test passed. Clearing the cache at exit, before teardown, avoids it; the real
-    # fix belongs in tron.render (reported with issue #16).
-    import atexit
-
-    from tron.render import cairo_raster
-
-    atexit.register(cairo_raster._text_path.cache_clear)
-
-
-_clear_cairo_paths_at_exit()
-
 ENVS = ("counting/count_by_colour", "pattern_logic/bead_pattern_colour")
 STEPS = 2
 

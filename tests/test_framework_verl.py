@@ -29,21 +29,6 @@ from tron.cli import main  # noqa: E402
 from tron.integrations.dataset import shard_files  # noqa: E402
 from tron.integrations.tiny_model import question_texts, tiny_vlm  # noqa: E402
 
-
-def _clear_cairo_paths_at_exit() -> None:
-    # Cairo paths cached by tron.render carry cffi destructors; with torch loaded, running them
-    # during interpreter teardown (after cairo's library state is gone) segfaults the process
-    # after every test passed. Clearing the cache at exit, before teardown, avoids it; the real
-    # fix belongs in tron.render (reported with issue #16).
-    import atexit
-
-    from tron.render import cairo_raster
-
-    atexit.register(cairo_raster._text_path.cache_clear)
-
-
-_clear_cairo_paths_at_exit()
-
 ROOT = Path(__file__).resolve().parents[1]
 REWARD_FILE = ROOT / "examples" / "verl" / "tron_reward.py"
 ENVS = ("counting/count_by_colour", "pattern_logic/bead_pattern_colour")

@@ -109,9 +109,7 @@ def tiny_vlm(
     try:  # transformers 5: the PIL backend (the default one needs torchvision)
         from transformers import Qwen2VLImageProcessorPil as ImageProcessor
     except ImportError:  # transformers 4: the slow processor is the PIL one
-        from transformers import (  # type: ignore[assignment]
-            Qwen2VLImageProcessor as ImageProcessor,
-        )
+        from transformers import Qwen2VLImageProcessor as ImageProcessor  # type: ignore[assignment]
 
     tokenizer = tiny_tokenizer(texts if texts is not None else question_texts())
     ids = {t: tokenizer.convert_tokens_to_ids(t) for t in SPECIAL_TOKENS}

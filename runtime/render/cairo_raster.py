@@ -15,6 +15,7 @@ colours, jitter, glyphs) and `paint_outlines` (rasterisation).
 
 from __future__ import annotations
 
+import atexit
 import os
 import random
 import sys
@@ -101,6 +102,11 @@ def _text_path(text: str, font: str, bold: bool) -> Any:
     lib.cairo_destroy(cr)
     lib.cairo_surface_destroy(surface)
     return path
+
+
+# Cached Cairo paths hold cffi objects whose destructors must run before the interpreter tears
+# Cairo down: with torch loaded, freeing them during teardown crashes the process (exit 139).
+atexit.register(_text_path.cache_clear)
 
 
 def _text_marks(item: Text, theme: Theme) -> list[Mark]:
