@@ -24,6 +24,7 @@ ALLOWED = {
 RUNTIME_CORE = ("render", "answers", "stdlib", "envs")
 ANY = {
     "cli",
+    "cli_args",
     "__init__",
     "_version",
     "limits",

@@ -15,6 +15,7 @@ import pytest
 
 import tron.dataset
 from tron.cli import main
+from tron.integrations.manifest import manifest_path
 
 SPECS = Path(__file__).resolve().parents[1] / "golden" / "specs"
 ENV = "counting/golden_colours"
@@ -80,7 +81,7 @@ def test_full_disk_simulated(tmp_path, capsys, monkeypatch):
 
     monkeypatch.setattr(tron.dataset.os, "fsync", no_space)
     out = tmp_path / "d"
-    fails(capsys, generate_args(out), 1, "No space left on device", str(out / "manifest.json"))
+    fails(capsys, generate_args(out), 1, "No space left on device", str(manifest_path(out)))
     assert not list(out.glob(".*.tmp"))  # the partial file is not left to fill the disk
 
 
@@ -163,9 +164,9 @@ def test_corrupt_compiled_suite_manifest_is_named(tmp_path, capsys):
 
 def test_resume_problem_is_one_line(tmp_path, capsys):
     assert main(generate_args(tmp_path)) == 0
-    m = json.loads((tmp_path / "manifest.json").read_text())
+    m = json.loads(manifest_path(tmp_path).read_text())
     m["shards"][0]["file"] = "../../../../../etc/hostname"
-    (tmp_path / "manifest.json").write_text(json.dumps(m))
+    manifest_path(tmp_path).write_text(json.dumps(m))
     capsys.readouterr()
     fails(capsys, generate_args(tmp_path), 2, "manifest.json", "etc/hostname")
 
