@@ -51,7 +51,7 @@ def records(
     args = [(str(suite.dir), e, levels, instances, draws, seed, str(out)) for e in ids]
     bar = tqdm(total=len(ids), desc="catalogue", unit="env", disable=not progress)
     try:
-        if workers <= 1 or len(ids) < 8:
+        if workers <= 1 or len(ids) < 2:
             done = []
             for a in args:
                 done.append(env_record(*a))
