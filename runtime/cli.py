@@ -1,4 +1,4 @@
-"""tron: runtime tools (list, preview, gallery, generate, eval, demo).
+"""tron: runtime tools (list, preview, gallery, catalogue, generate, eval, demo).
 
 Every failure is one line on stderr naming the file (or argument) and the problem: exit status
 2 for bad input (arguments, specs, manifests, configs), 1 for a failing environment (a full
@@ -99,6 +99,27 @@ def cmd_gallery(args: argparse.Namespace) -> int:
     envs = [suite.make(e) for e in select(args)]
     index = gallery(envs, Path(args.out), n=args.n, seed=args.seed)
     print(f"tron: wrote {index} ({len(envs)} environments)")
+    return 0
+
+
+def cmd_catalogue(args: argparse.Namespace) -> int:
+    from tron.quality.catalogue import catalogue
+
+    suite = suite_of(args)
+    out = output_folder(Path(args.out))
+    index = catalogue(
+        suite,
+        out,
+        select(args),
+        levels=args.levels,
+        instances=args.instances,
+        draws=args.draws,
+        seed=args.seed,
+        workers=args.workers,
+        analysis=Path(args.analysis) if args.analysis else None,
+        progress=sys.stderr.isatty(),
+    )
+    print(f"tron: wrote {index} (open it in a browser; summary.html has the suite in plots)")
     return 0
 
 
@@ -224,17 +245,21 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    """The quickstart's main job: a gallery of the whole suite plus a small dataset."""
+    """The quickstart's main job: a catalogue of the whole suite plus a small dataset."""
+    from tron.quality.catalogue import DEFAULT_DRAWS, DEFAULT_INSTANCES, default_workers
+
     out = Path(args.out)
     args.env, args.bucket = None, None
-    cmd_gallery(argparse.Namespace(**{**vars(args), "out": str(out / "gallery"), "n": 4}))
+    site = {"instances": DEFAULT_INSTANCES, "draws": DEFAULT_DRAWS, "levels": None}
+    site |= {"workers": default_workers(), "analysis": None, "out": str(out / "catalogue")}
+    cmd_catalogue(argparse.Namespace(**{**vars(args), **site}))
     cmd_generate(
         argparse.Namespace(
             **{**vars(args), "out": str(out / "dataset"), "levels": list(range(10)), "n": args.rows}
         )
     )
     summary = {
-        "gallery": str(out / "gallery" / "index.html"),
+        "catalogue": str(out / "catalogue" / "index.html"),
         "dataset": str(out / "dataset" / "manifest.json"),
     }
     print(json.dumps(summary, indent=1))
@@ -307,6 +332,24 @@ def build_parser() -> argparse.ArgumentParser:
     ga.add_argument("--bucket", action="append")
     with_suite(ga)
     ga.set_defaults(fn=cmd_gallery)
+
+    ca = sub.add_parser("catalogue", help="static site: cards, a page per environment, a summary")
+    ca.add_argument("-o", "--out", default="out/catalogue")
+    ca.add_argument("--env", action="append", help="environment id (repeatable; default: all)")
+    ca.add_argument("--bucket", action="append", help="every environment of a bucket")
+    ca.add_argument("--levels", type=parse_levels, help="levels shown (default: 0-9)")
+    ca.add_argument("--instances", type=int_in(1, 50), default=2, help="instances per level")
+    ca.add_argument(
+        "--draws",
+        type=int_in(0, 1000),
+        default=4,
+        help="draws per level for quick quality numbers (30 or more: the full gate)",
+    )
+    ca.add_argument("--analysis", help="a `tron analyze` analysis.json to show instead")
+    ca.add_argument("--seed", type=seed, default=0)
+    ca.add_argument("--workers", type=int_in(1, 256), default=1, help="processes")
+    with_suite(ca)
+    ca.set_defaults(fn=cmd_catalogue)
 
     ge = sub.add_parser(
         "generate",
@@ -400,7 +443,7 @@ def build_parser() -> argparse.ArgumentParser:
     with_suite(an)
     an.set_defaults(fn=cmd_analyze)
 
-    de = sub.add_parser("demo", help="gallery of the suite + a small dataset (the quickstart)")
+    de = sub.add_parser("demo", help="catalogue of the suite + a small dataset (the quickstart)")
     de.add_argument("-o", "--out", default="out")
     de.add_argument("--rows", type=int_in(0, 100_000), default=50)
     de.add_argument("--seed", type=seed, default=0)

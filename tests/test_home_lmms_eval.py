@@ -5,9 +5,9 @@ the dev extra, see docs/integrations.md)."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-import os
 import pytest
 
 pytest.importorskip("datasets", reason="datasets is not installed (tron-rl[hf])")

@@ -1,5 +1,7 @@
 """The HTML pages, checked the way a person sees them: in a real headless browser (Debian's
-chromium), every image must load and no script may fail; a screenshot is kept."""
+chromium), every image must load and no script may fail; a screenshot is kept (under the
+pytest tmp folder; its path is printed, `pytest -s` shows it). The catalogue's controls are
+driven through Chromium's DevTools protocol over a pipe (tests/cdp.py)."""
 
 import re
 import shutil
@@ -16,7 +18,6 @@ from tron.quality.gallery import gallery, preview
 
 ROOT = Path(__file__).resolve().parent.parent
 SPECS = ROOT / "tests" / "golden" / "specs"
-SHOTS = ROOT / "out" / "screenshots"
 FLAGS = [
     "--headless",
     "--no-sandbox",
@@ -59,8 +60,8 @@ def browse(page: Path, tmp: Path) -> dict[str, int]:
 
 
 def screenshot(page: Path, tmp: Path, name: str) -> Path:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    shot = SHOTS / name
+    shot = tmp / "screenshots" / name
+    shot.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run(
         [
             chromium(),
@@ -75,6 +76,7 @@ def screenshot(page: Path, tmp: Path, name: str) -> Path:
         timeout=120,
         check=True,
     )
+    print(f"screenshot: {shot}")
     return shot
 
 
