@@ -12,10 +12,17 @@ import errno
 import json
 import sys
 from pathlib import Path
-from typing import Any
 
 from tron._version import __version__
-from tron.cli_args import (
+from tron.cli_authoring import (
+    cmd_analyze,
+    cmd_catalogue,
+    cmd_gallery,
+    cmd_list,
+    cmd_preview,
+    cmd_validate,
+)
+from tron.cli_support import (
     MAX_EVAL_N,
     MAX_LEVEL,
     MAX_ROWS,
@@ -23,104 +30,15 @@ from tron.cli_args import (
     Parser,
     float_in,
     int_in,
+    output_folder,
     parse_levels,
     png_option,
     positive_float,
     seed,
+    select,
+    suite_of,
 )
-from tron.envs.suite import Suite
-from tron.loading import load_suite
-
-
-def suite_of(args: argparse.Namespace, lenient: bool = False) -> Suite:
-    from tron.loading import bundled
-
-    if not getattr(args, "suite", None):
-        return bundled()
-    json_object_or_none(Path(args.suite) / "manifest.json")  # compiled output: named if corrupt
-    return load_suite(args.suite, lenient=lenient)
-
-
-def json_object_or_none(path: Path) -> dict[str, Any] | None:
-    """A resumable folder's JSON file checked up front, so a corrupt one is reported by name."""
-    if not path.is_file():
-        return None
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ValueError(f"{path}: not valid JSON ({exc})") from None
-    except RecursionError:
-        raise ValueError(f"{path}: not valid JSON (nested too deeply)") from None
-    if not isinstance(data, dict):
-        raise ValueError(f"{path}: not a JSON object (got {type(data).__name__})")
-    return data
-
-
-def output_folder(path: Path) -> Path:
-    if path.exists() and not path.is_dir():
-        raise ValueError(f"{path}: is a file; --out must name a folder")
-    return path
-
-
-def select(args: argparse.Namespace) -> list[str]:
-    suite = suite_of(args)
-    if getattr(args, "env", None):
-        return list(args.env)
-    if getattr(args, "bucket", None):
-        return [e for b in args.bucket for e in suite.list_envs(b)]
-    return suite.list_envs()
-
-
-def cmd_list(args: argparse.Namespace) -> int:
-    suite = suite_of(args)
-    for env_id in suite.list_envs(args.bucket):
-        info = suite.make(env_id).info
-        print(f"{env_id:45s} {info.answer_kind:9s} {info.title}")
-    return 0
-
-
-def cmd_preview(args: argparse.Namespace) -> int:
-    from tron.quality.gallery import preview
-
-    # Authoring: a broken sibling spec should not stop the preview of this one.
-    suite = suite_of(args, lenient=True)
-    env = suite.make(args.env)
-    out = Path(args.out or f"out/preview/{args.env.replace('/', '__')}.html")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    page = preview(env, out, n=args.n, level=args.level, seed=args.seed)
-    print(f"tron: wrote {page} and {page.with_suffix('.png')}")
-    return 0
-
-
-def cmd_gallery(args: argparse.Namespace) -> int:
-    from tron.quality.gallery import gallery
-
-    suite = suite_of(args)
-    envs = [suite.make(e) for e in select(args)]
-    index = gallery(envs, Path(args.out), n=args.n, seed=args.seed)
-    print(f"tron: wrote {index} ({len(envs)} environments)")
-    return 0
-
-
-def cmd_catalogue(args: argparse.Namespace) -> int:
-    from tron.quality.catalogue import catalogue
-
-    suite = suite_of(args)
-    out = output_folder(Path(args.out))
-    index = catalogue(
-        suite,
-        out,
-        select(args),
-        levels=args.levels,
-        instances=args.instances,
-        draws=args.draws,
-        seed=args.seed,
-        workers=args.workers,
-        analysis=Path(args.analysis) if args.analysis else None,
-        progress=sys.stderr.isatty(),
-    )
-    print(f"tron: wrote {index} (open it in a browser; summary.html has the suite in plots)")
-    return 0
+from tron.integrations.manifest import manifest_path
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
@@ -159,8 +77,30 @@ def cmd_generate(args: argparse.Namespace) -> int:
         return 130
     print(
         f"tron: wrote {manifest['rows']} rows in {len(manifest['shards'])} shard(s) to {out} "
-        f"(manifest: {out / 'manifest.json'})"
+        f"(manifest: {manifest_path(out)})"
     )
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """The quickstart's main job: a catalogue of the whole suite plus a small dataset."""
+    from tron.quality.catalogue import DEFAULT_DRAWS, DEFAULT_INSTANCES, default_workers
+
+    out = Path(args.out)
+    args.env, args.bucket = None, None
+    site = {"instances": DEFAULT_INSTANCES, "draws": DEFAULT_DRAWS, "levels": None}
+    site |= {"workers": default_workers(), "analysis": None, "out": str(out / "catalogue")}
+    cmd_catalogue(argparse.Namespace(**{**vars(args), **site}))
+    cmd_generate(
+        argparse.Namespace(
+            **{**vars(args), "out": str(out / "dataset"), "levels": list(range(10)), "n": args.rows}
+        )
+    )
+    summary = {
+        "catalogue": str(out / "catalogue" / "index.html"),
+        "dataset": str(manifest_path(out / "dataset")),
+    }
+    print(json.dumps(summary, indent=1))
     return 0
 
 
@@ -216,88 +156,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_analyze(args: argparse.Namespace) -> int:
-    from tqdm import tqdm
-
-    from tron.quality.analyze import analyze_env, markdown_table, near_duplicates, report_html
-
-    suite = suite_of(args)
-    ids = list(args.envs) or suite.list_envs()
-    reports = [
-        analyze_env(suite.make(e), args.n, args.seed) for e in tqdm(ids, desc="analyze", unit="env")
-    ]
-    dups = near_duplicates(reports)
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    data = {"n": args.n, "envs": [r.to_dict() for r in reports], "near_duplicates": dups}
-    (out / "analysis.json").write_text(json.dumps(data, indent=1), encoding="utf-8")
-    (out / "analysis.html").write_text(report_html(reports, dups, args.n), encoding="utf-8")
-    (out / "analysis.md").write_text(markdown_table(reports) + "\n", encoding="utf-8")
-    failures = [f for r in reports for f in r.failures]
-    failures += [f"near-duplicate environments: {a} ~ {b}" for a, b in dups]
-    for f in failures:
-        print(f"tron analyze: FAIL {f}", file=sys.stderr)
-    print(
-        f"tron: wrote {out / 'analysis.html'} and analysis.json; {len(reports)} environments, "
-        f"{len(failures)} gate violation(s)"
-    )
-    return 1 if failures else 0
-
-
-def cmd_demo(args: argparse.Namespace) -> int:
-    """The quickstart's main job: a catalogue of the whole suite plus a small dataset."""
-    from tron.quality.catalogue import DEFAULT_DRAWS, DEFAULT_INSTANCES, default_workers
-
-    out = Path(args.out)
-    args.env, args.bucket = None, None
-    site = {"instances": DEFAULT_INSTANCES, "draws": DEFAULT_DRAWS, "levels": None}
-    site |= {"workers": default_workers(), "analysis": None, "out": str(out / "catalogue")}
-    cmd_catalogue(argparse.Namespace(**{**vars(args), **site}))
-    cmd_generate(
-        argparse.Namespace(
-            **{**vars(args), "out": str(out / "dataset"), "levels": list(range(10)), "n": args.rows}
-        )
-    )
-    summary = {
-        "catalogue": str(out / "catalogue" / "index.html"),
-        "dataset": str(out / "dataset" / "manifest.json"),
-    }
-    print(json.dumps(summary, indent=1))
-    return 0
-
-
 # ---- tron validate (the authoring gate; logic in tron.quality.validate_env) ----------------------------
-
-
-def cmd_validate(args: argparse.Namespace) -> int:
-    from tron.compiler.diagnostics import SpecError
-    from tron.quality.validate_env import validate_paths
-
-    if args.draws < 1 or args.workers < 1:
-        print("tron validate: error: --draws and --workers must be at least 1", file=sys.stderr)
-        return 2
-    try:
-        results = validate_paths(
-            args.paths, args.draws, args.levels, args.workers, args.seed, sys.stderr.isatty()
-        )
-    except SpecError as exc:
-        print(exc.render(), file=sys.stderr)
-        return 2
-    if not results:
-        print("tron validate: error: no environments found", file=sys.stderr)
-        return 2
-    failures = [f for r in results for f in r.failures]
-    for f in failures:
-        print(f.render())
-    bad = sum(1 for r in results if r.failures)
-    print(
-        f"tron validate: {len(results)} environment(s), {sum(r.draws for r in results)} draws: "
-        f"{len(results) - bad} pass, {bad} fail ({len(failures)} failure(s))"
-    )
-    if args.json:
-        data = {"draws": args.draws, "envs": [r.to_dict() for r in results]}
-        Path(args.json).write_text(json.dumps(data, indent=1), encoding="utf-8")
-    return 1 if failures else 0
 
 
 def build_parser() -> argparse.ArgumentParser:

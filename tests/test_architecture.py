@@ -24,7 +24,8 @@ ALLOWED = {
 RUNTIME_CORE = ("render", "answers", "stdlib", "envs")
 ANY = {
     "cli",
-    "cli_args",
+    "cli_support",
+    "cli_authoring",
     "__init__",
     "_version",
     "limits",

@@ -1,11 +1,17 @@
-"""Argument types of the `tron` command: ranged integers and floats, seeds, level lists and the
-PNG setting, each refusing bad input with a one-line message before any work starts."""
+"""What the `tron` subcommands share: argument types (ranged integers and floats, seeds, level
+lists, the PNG setting), each refusing bad input with a one-line message before any work starts,
+and the choice of suite and environments."""
 
 from __future__ import annotations
 
 import argparse
+import json
 from collections.abc import Callable
-from typing import NoReturn
+from pathlib import Path
+from typing import Any, NoReturn
+
+from tron.envs.suite import Suite
+from tron.loading import load_suite
 
 MAX_LEVEL = 1000  # far above any spec's levels (a level beyond an env's range is clamped)
 MAX_ROWS = 10**9  # `tron generate -n`
@@ -91,3 +97,42 @@ def png_option(text: str) -> int:
         return png_level(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def suite_of(args: argparse.Namespace, lenient: bool = False) -> Suite:
+    from tron.loading import bundled
+
+    if not getattr(args, "suite", None):
+        return bundled()
+    json_object_or_none(Path(args.suite) / "manifest.json")  # compiled output: named if corrupt
+    return load_suite(args.suite, lenient=lenient)
+
+
+def json_object_or_none(path: Path) -> dict[str, Any] | None:
+    """A resumable folder's JSON file checked up front, so a corrupt one is reported by name."""
+    if not path.is_file():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ValueError(f"{path}: not valid JSON ({exc})") from None
+    except RecursionError:
+        raise ValueError(f"{path}: not valid JSON (nested too deeply)") from None
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: not a JSON object (got {type(data).__name__})")
+    return data
+
+
+def output_folder(path: Path) -> Path:
+    if path.exists() and not path.is_dir():
+        raise ValueError(f"{path}: is a file; --out must name a folder")
+    return path
+
+
+def select(args: argparse.Namespace) -> list[str]:
+    suite = suite_of(args)
+    if getattr(args, "env", None):
+        return list(args.env)
+    if getattr(args, "bucket", None):
+        return [e for b in args.bucket for e in suite.list_envs(b)]
+    return suite.list_envs()
