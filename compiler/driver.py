@@ -14,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 
 from tron._version import __version__
-from tron.compiler.check import check
+from tron.compiler.check_family import check_all
 from tron.compiler.codegen import generate_module, source_hash
 from tron.compiler.diagnostics import (
     Diagnostic,
@@ -57,26 +57,43 @@ def module_file(env_id: str) -> str:
     return env_id.replace("/", "__") + ".py"
 
 
-def compile_source(source: str, path: str) -> Compiled:
-    """Spec text -> generated module. SpecError for mistakes in the spec;
-    InternalCompilerError for anything else that goes wrong inside the compiler."""
+def compile_spec(source: str, path: str) -> list[Compiled]:
+    """Spec text -> its generated modules: one for a plain spec, one per question family
+    (in source order). SpecError for mistakes in the spec; InternalCompilerError for anything
+    else that goes wrong inside the compiler."""
+    from tron.compiler.codegen import info as info_of
+
+    out = []
     try:
-        checked = check(parse(source, path))
-        code, _ = generate_module(checked)
-        compile(code, path, "exec")  # generated code must always be valid Python
+        for checked in check_all(parse(source, path)):
+            code, _ = generate_module(checked)
+            compile(code, path, "exec")  # generated code must always be valid Python
+            env_id = str(checked.header["env"])
+            warned = "\n".join(w.render(source) for w in checked.warnings)
+            out.append(
+                Compiled(
+                    env_id,
+                    path,
+                    module_file(env_id),
+                    code,
+                    info_of(checked),
+                    source_hash(source),
+                    warned,
+                )
+            )
     except SpecError:
         raise
     except Exception as exc:  # a bug in tronc, not in the spec
         raise InternalCompilerError(
             f"internal compiler error while compiling {path}: {type(exc).__name__}: {exc}"
         ) from exc
-    from tron.compiler.codegen import info as info_of
+    return out
 
-    env_id = str(checked.header["env"])
-    warned = "\n".join(w.render(source) for w in checked.warnings)
-    return Compiled(
-        env_id, path, module_file(env_id), code, info_of(checked), source_hash(source), warned
-    )
+
+def compile_source(source: str, path: str) -> Compiled:
+    """The first environment of a spec (its only one, unless it has question families:
+    `compile_spec` gives them all)."""
+    return compile_spec(source, path)[0]
 
 
 def read_spec(path: Path) -> str:
@@ -147,7 +164,7 @@ def display_path(p: Path) -> str:
 
 def compile_many(
     specs: list[Path],
-    cached: dict[str, Compiled] | None = None,
+    cached: dict[str, list[Compiled]] | None = None,
     progress: bool = False,
     skip_broken: bool = False,
 ) -> list[Compiled]:
@@ -168,10 +185,10 @@ def compile_many(
             text = read_spec(spec)
             sources[shown] = text
             hit = cached.get(shown)
-            if hit is not None and hit.source_hash == source_hash(text):
-                results.append(hit)
+            if hit and all(c.source_hash == source_hash(text) for c in hit):
+                results.extend(hit)
                 continue
-            results.append(compile_source(text, shown))
+            results.extend(compile_spec(text, shown))
         except SpecError as exc:
             errors.extend(exc.diagnostics)
             sources.update(exc.sources)
@@ -201,17 +218,18 @@ def compile_many(
     return results
 
 
-def load_manifest(out_dir: Path) -> dict[str, Compiled]:
-    """Previously compiled modules in out_dir, by spec path (empty when none or stale)."""
+def load_manifest(out_dir: Path) -> dict[str, list[Compiled]]:
+    """Previously compiled modules in out_dir, by spec path (empty when none or stale); a spec
+    with question families has one entry per family."""
     try:
         manifest = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
         if manifest.get("compiler_key") != compiler_key():
             return {}
-        out = {}
+        out: dict[str, list[Compiled]] = {}
         for e in manifest["envs"]:
             code = (out_dir / e["module"]).read_text(encoding="utf-8")
-            out[e["spec"]] = Compiled(
-                e["id"], e["spec"], e["module"], code, e["info"], e["source_hash"]
+            out.setdefault(e["spec"], []).append(
+                Compiled(e["id"], e["spec"], e["module"], code, e["info"], e["source_hash"])
             )
         return out
     except (OSError, ValueError, KeyError, TypeError):
