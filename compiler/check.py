@@ -73,6 +73,8 @@ class Checked:
     distractors: s.Distractors | None = None
     complexity: s.Complexity | None = None
     warnings: list[Diagnostic] = field(default_factory=list)
+    family: str | None = None  # the question family this environment is (check_family)
+    versions: tuple[int, int] | None = None  # (scene, family) versions of a family
 
 
 def expected_env_id(path: str) -> str | None:
@@ -84,8 +86,14 @@ def expected_env_id(path: str) -> str | None:
 
 
 class Checker(DefChecks):
-    def __init__(self, spec: s.Spec):
+    def __init__(self, spec: s.Spec, family: s.Family | None = None):
         self.spec = spec
+        # Checking one question family (spec = the shared statements and the block's): a
+        # missing question is the block's fault, and the names of the shared part are judged
+        # unused over every family (check_family), not here.
+        self.family = family
+        self.shared: frozenset[str] = frozenset()
+        self.elsewhere: dict[str, str] = {}  # name -> the other family that defines it
         self.sink = DiagnosticSink(spec.path, spec.source)
         self.out = Checked(spec)
         self.scope: dict[str, t.Type] = {"level": t.INT}
@@ -101,6 +109,21 @@ class Checker(DefChecks):
     # ---- statements ----------------------------------------------------------------------
 
     def run(self) -> Checked:
+        self.collect()
+        self.sink.raise_if_any()
+        self.out.warnings = warnings(self.spec)
+        return self.out
+
+    def missing(self, what: str) -> None:
+        if self.family is None:
+            self.error(Span(1, 1, 1, 2), f"missing '{what}' statement")
+        else:
+            fam = self.family
+            msg = f"family '{fam.name}' has no '{what}' statement"
+            self.error(fam.name_span, msg, f"every family block needs its own '{what}'")
+
+    def collect(self) -> None:
+        """Every check of the spec, its mistakes left in the sink."""
         seen: dict[str, s.Stmt] = {}
         templates: list[Template] = []
         whole = Span(1, 1, 1, 2)
@@ -124,22 +147,20 @@ class Checker(DefChecks):
         if "Levels" not in seen:
             self.error(whole, "missing 'levels' declaration (e.g. levels 0 to 9)")
         if "Question" not in seen:
-            self.error(whole, "missing 'question' statement")
+            self.missing("question")
         if "Answer" not in seen:
-            self.error(whole, "missing 'answer' statement")
+            self.missing("answer")
         self.check_choice(seen)
-        self.unused_defs()
+        if self.family is None:
+            self.unused_defs()
         for name, span in self.defined_at.items():
-            if name not in self.used:
+            if name not in self.used and name not in self.shared:
                 self.error(
                     span,
                     f"parameter '{name}' is never used",
                     "remove it, or use it in the scene, question or answer",
                 )
         self.out.templates = tuple(templates)
-        self.sink.raise_if_any()
-        self.out.warnings = warnings(self.spec)
-        return self.out
 
     def statement(self, st: s.Stmt, templates: list[Template]) -> None:
         if isinstance(st, s.HeaderField):
@@ -386,6 +407,12 @@ class Checker(DefChecks):
             self.error(span, f"malformed placeholder '{{{body}}}'")
             return None
         typ = self.scope.get(path[0])
+        if typ is None and path[0] in self.elsewhere:
+            msg = (
+                f"placeholder '{{{body}}}' names '{path[0]}' of family '{self.elsewhere[path[0]]}'"
+            )
+            self.error(span, msg, "families never see each other's names")
+            return None
         if typ is None:
             self.error(
                 span,

@@ -75,6 +75,12 @@ class ExprChecks:
                 hint = f"{self.pure} sees only its own parameters and consts: pass it in"
             elif self.sees and e.id in getattr(self, "scope", {}):
                 hint = self.sees
+            other = getattr(self, "elsewhere", {}).get(e.id)
+            if other is not None:  # defined in another question family's block
+                msg = f"'{e.id}' is defined in family '{other}', not in this one"
+                hint = "families never see each other's names: declare it before the blocks to share it"
+                self.error(e.span, msg, hint)
+                return t.ANY
             self.error(e.span, f"unknown name '{e.id}'", hint)
             return t.ANY
         if isinstance(e, s.ListLit):

@@ -83,7 +83,11 @@ def run(args: argparse.Namespace) -> int:
     elif args.cmd == "show":
         path = Path(args.spec)
         text = driver.read_spec(path)
-        sys.stdout.write(driver.compile_source(text, driver.display_path(path)).code)
+        modules = driver.compile_spec(text, driver.display_path(path))
+        for i, c in enumerate(modules):  # one module per question family
+            if len(modules) > 1:
+                sys.stdout.write(("\n" if i else "") + f"# ---- {c.module_name}\n")
+            sys.stdout.write(c.code)
     elif args.cmd == "new":
         return new_spec(args.name, Path(args.tasks))
     return 0

@@ -68,7 +68,14 @@ def info(c: Checked) -> dict[str, object]:
         "tags": list(c.tags),
         "answer_kind": c.answer.type.kind if c.answer else None,
         "canvas": list(c.canvas),
-    }
+    } | family_info(c)
+
+
+def family_info(c: Checked) -> dict[str, object]:
+    """What a question family's INFO adds (nothing for a plain spec, whose INFO is as it was)."""
+    if c.family is None or c.versions is None:
+        return {}
+    return {"family": c.family, "scene_version": c.versions[0], "family_version": c.versions[1]}
 
 
 def answer_type_src(kind: str, args: tuple[s.Expr, ...]) -> str:

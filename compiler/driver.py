@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TypeAlias
 
 from tron._version import __version__
-from tron.compiler.check import check
+from tron.compiler.check_family import check_all
 from tron.compiler.codegen import generate_module, source_hash
 from tron.compiler.diagnostics import (
     Diagnostic,
@@ -58,26 +58,43 @@ def module_file(env_id: str) -> str:
     return env_id.replace("/", "__") + ".py"
 
 
-def compile_source(source: str, path: str) -> Compiled:
-    """Spec text -> generated module. SpecError for mistakes in the spec;
-    InternalCompilerError for anything else that goes wrong inside the compiler."""
+def compile_spec(source: str, path: str) -> list[Compiled]:
+    """Spec text -> its generated modules: one for a plain spec, one per question family
+    (in source order). SpecError for mistakes in the spec; InternalCompilerError for anything
+    else that goes wrong inside the compiler."""
+    from tron.compiler.codegen import info as info_of
+
+    out = []
     try:
-        checked = check(parse(source, path))
-        code, _ = generate_module(checked)
-        compile(code, path, "exec")  # generated code must always be valid Python
+        for checked in check_all(parse(source, path)):
+            code, _ = generate_module(checked)
+            compile(code, path, "exec")  # generated code must always be valid Python
+            env_id = str(checked.header["env"])
+            warned = "\n".join(w.render(source) for w in checked.warnings)
+            out.append(
+                Compiled(
+                    env_id,
+                    path,
+                    module_file(env_id),
+                    code,
+                    info_of(checked),
+                    source_hash(source),
+                    warned,
+                )
+            )
     except SpecError:
         raise
     except Exception as exc:  # a bug in tronc, not in the spec
         raise InternalCompilerError(
             f"internal compiler error while compiling {path}: {type(exc).__name__}: {exc}"
         ) from exc
-    from tron.compiler.codegen import info as info_of
+    return out
 
-    env_id = str(checked.header["env"])
-    warned = "\n".join(w.render(source) for w in checked.warnings)
-    return Compiled(
-        env_id, path, module_file(env_id), code, info_of(checked), source_hash(source), warned
-    )
+
+def compile_source(source: str, path: str) -> Compiled:
+    """The first environment of a spec (its only one, unless it has question families:
+    `compile_spec` gives them all)."""
+    return compile_spec(source, path)[0]
 
 
 def read_spec(path: Path) -> str:
@@ -146,12 +163,12 @@ def display_path(p: Path) -> str:
         return str(p)
 
 
-Outcome: TypeAlias = "Compiled | SpecError | InputError"
+Outcome: TypeAlias = "list[Compiled] | SpecError | InputError"  # a spec gives one module per family
 
 
 def compile_many(
     specs: list[Path],
-    cached: dict[str, Compiled] | None = None,
+    cached: dict[str, list[Compiled]] | None = None,
     progress: bool = False,
     skip_broken: bool = False,
     jobs: int = 1,
@@ -167,7 +184,7 @@ def compile_many(
     errors: list[Diagnostic] = []
     sources: dict[str, str] = {}
     todo: list[tuple[str, str]] = []  # (text, shown) of the specs to compile, in order
-    slots: list[Compiled | int] = []  # a cached result, or an index into todo
+    slots: list[list[Compiled] | int] = []  # cached results, or an index into todo
     for spec in specs:
         shown = display_path(spec)
         try:
@@ -179,7 +196,7 @@ def compile_many(
             continue
         sources[shown] = text
         hit = cached.get(shown)
-        if hit is not None and hit.source_hash == source_hash(text):
+        if hit and all(c.source_hash == source_hash(text) for c in hit):
             slots.append(hit)
         else:
             slots.append(len(todo))
@@ -188,7 +205,7 @@ def compile_many(
     outcomes = list(_compile_all(todo, jobs, bar.update))
     bar.close()
     for slot in slots:
-        got = slot if isinstance(slot, Compiled) else outcomes[slot]
+        got = slot if isinstance(slot, list) else outcomes[slot]
         if isinstance(got, InputError):
             if not skip_broken:
                 raise got
@@ -197,7 +214,7 @@ def compile_many(
             errors.extend(got.diagnostics)
             sources.update(got.sources)
         else:
-            results.append(got)
+            results.extend(got)
     seen: dict[str, Compiled] = {}
     for c in results:
         if c.env_id in seen:
@@ -220,19 +237,19 @@ def compile_many(
     return results
 
 
-def _compile_one(item: tuple[str, str]) -> Compiled | tuple[str, object, object]:
-    """compile_source, with a user's error returned as plain data (the exceptions' own
+def _compile_one(item: tuple[str, str]) -> list[Compiled] | tuple[str, object, object]:
+    """compile_spec, with a user's error returned as plain data (the exceptions' own
     pickling loses their fields on the way back from a worker)."""
     try:
-        return compile_source(*item)
+        return compile_spec(*item)
     except SpecError as exc:
         return ("spec", exc.diagnostics, exc.sources)
     except InputError as exc:
         return ("input", exc.path, exc.problem)
 
 
-def _outcome(got: Compiled | tuple[str, object, object]) -> Outcome:
-    if isinstance(got, Compiled):
+def _outcome(got: list[Compiled] | tuple[str, object, object]) -> Outcome:
+    if isinstance(got, list):
         return got
     kind, a, b = got
     return SpecError(a, b) if kind == "spec" else InputError(a, b)
@@ -263,17 +280,18 @@ def _compile_all(
             tick(1)
 
 
-def load_manifest(out_dir: Path) -> dict[str, Compiled]:
-    """Previously compiled modules in out_dir, by spec path (empty when none or stale)."""
+def load_manifest(out_dir: Path) -> dict[str, list[Compiled]]:
+    """Previously compiled modules in out_dir, by spec path (empty when none or stale); a spec
+    with question families has one entry per family."""
     try:
         manifest = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
         if manifest.get("compiler_key") != compiler_key():
             return {}
-        out = {}
+        out: dict[str, list[Compiled]] = {}
         for e in manifest["envs"]:
             code = (out_dir / e["module"]).read_text(encoding="utf-8")
-            out[e["spec"]] = Compiled(
-                e["id"], e["spec"], e["module"], code, e["info"], e["source_hash"]
+            out.setdefault(e["spec"], []).append(
+                Compiled(e["id"], e["spec"], e["module"], code, e["info"], e["source_hash"])
             )
         return out
     except (OSError, ValueError, KeyError, TypeError):

@@ -174,6 +174,9 @@ class ToAst(Transformer_NonRecursive[Token, Any]):  # no recursion: depth is che
         ps = tuple((str(p), tok_span(p)) for p in params)
         return s.Def(span_of(meta), str(name), tok_span(name), ps, body)
 
+    def family_decl(self, meta: Any, name: Token, *stmts: s.Stmt) -> s.Stmt:
+        return s.Family(span_of(meta), str(name), tok_span(name), stmts)
+
     # ---- expressions
     def where_expr(self, meta: Any, body: s.Expr, *bindings: tuple[str, Span, s.Expr]) -> s.Expr:
         return s.Where(span_of(meta), body, bindings)
@@ -284,11 +287,12 @@ def parse(source: str, path: str = "<spec>") -> s.Spec:
             diag = Diagnostic(path, exc.orig_exc.span, exc.orig_exc.message)
             raise SpecError([diag], {path: source}) from None
         raise
-    if len(stmts) > limits.MAX_STATEMENTS:
-        st = stmts[limits.MAX_STATEMENTS]
+    every = tuple(s.flat(stmts))  # statements inside family blocks count too
+    if len(every) > limits.MAX_STATEMENTS:
+        st = every[limits.MAX_STATEMENTS]
         msg = f"more than {limits.MAX_STATEMENTS} statements in one spec"
         raise SpecError([Diagnostic(path, st.span, msg)], {path: source})
-    deep = limits.depth_errors(stmts, path)
+    deep = limits.depth_errors(every, path)
     if deep:
         raise SpecError(deep, {path: source})
     return s.Spec(path, source, tuple(stmts))

@@ -251,6 +251,28 @@ class Def(Stmt):
 
 
 @dataclass(frozen=True)
+class Family(Stmt):
+    """`family NAME { ... }`: the statements of one question over the shared scene."""
+
+    name: str
+    name_span: Span
+    stmts: tuple[Stmt, ...]
+
+
+def flat(stmts: tuple[Stmt, ...]) -> list[Stmt]:
+    """Every statement, those inside family blocks too (blocks do not nest in a valid spec,
+    but the parser accepts it, so this walks without recursion)."""
+    out: list[Stmt] = []
+    stack = list(reversed(stmts))
+    while stack:
+        st = stack.pop()
+        out.append(st)
+        if isinstance(st, Family):
+            stack.extend(reversed(st.stmts))
+    return out
+
+
+@dataclass(frozen=True)
 class Spec:
     path: str
     source: str

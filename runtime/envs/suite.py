@@ -18,8 +18,9 @@ from tron._version import __version__
 from tron.envs.env import Env
 
 BUCKETS = ("spatial", "mathematical", "diagram", "pattern_logic", "counting")
-# What tronc names a module (env id with "/" as "__"): a manifest cannot point elsewhere.
-MODULE_FILE = re.compile(r"[a-z][a-z0-9_]*__[a-z][a-z0-9_]*\.py\Z")
+# What tronc names a module (env id with "/" as "__", a question family's ".name" kept):
+# a manifest cannot point elsewhere.
+MODULE_FILE = re.compile(r"[a-z][a-z0-9_]*__[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)?\.py\Z")
 
 
 def load_module(path: Path, name: str) -> ModuleType:

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from tron.compiler.diagnostics import SpecError
-from tron.compiler.driver import compile_source
+from tron.compiler.driver import compile_source, compile_spec
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = ROOT / "tests" / "golden"
@@ -14,6 +14,8 @@ GOLDEN = ROOT / "tests" / "golden"
 # suite of a known size).
 SPECS = sorted((GOLDEN / "specs").rglob("*.tron")) + sorted((GOLDEN / "language").rglob("*.tron"))
 ERRORS = sorted((GOLDEN / "errors").rglob("*.tron"))
+# families/: specs with question families, one golden module per family (<stem>.<family>.py).
+FAMILIES = sorted((GOLDEN / "families").rglob("*.tron"))
 
 
 def rel(p: Path) -> str:
@@ -35,6 +37,16 @@ def test_generated_module_matches_golden(spec, request):
     compare(code, expected, request.config.getoption("--update-golden"))
 
 
+@pytest.mark.parametrize("spec", FAMILIES, ids=lambda p: p.stem)
+def test_family_modules_match_golden(spec, request):
+    compiled = compile_spec(spec.read_text(encoding="utf-8"), rel(spec))
+    assert len(compiled) >= 2
+    for c in compiled:
+        family = c.env_id.rsplit(".", 1)[1]
+        expected = GOLDEN / "expected" / f"{spec.stem}.{family}.py"
+        compare(c.code, expected, request.config.getoption("--update-golden"))
+
+
 @pytest.mark.parametrize("spec", ERRORS, ids=lambda p: p.stem)
 def test_error_text_matches_golden(spec, request):
     with pytest.raises(SpecError) as info:
@@ -44,7 +56,7 @@ def test_error_text_matches_golden(spec, request):
 
 
 def test_goldens_exist():
-    assert len(SPECS) >= 2 and len(ERRORS) >= 2
+    assert len(SPECS) >= 2 and len(ERRORS) >= 2 and FAMILIES
 
 
 @pytest.mark.parametrize("spec", SPECS, ids=lambda p: p.stem)
