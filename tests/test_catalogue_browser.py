@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_html_pages import FLAGS, assert_not_blank, chromium
 
 import tron
+from tests.test_html_pages import FLAGS, assert_not_blank, chromium
 from tron.quality.catalogue import catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
