@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import reprlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -67,8 +68,9 @@ def bounded_repr(value: object) -> str:
     return r.repr(value)
 
 
-def matching_close(s: str, start: int) -> int:
-    """Index of the bracket closing the one at s[start], or -1. Backslash escapes one char."""
+def _scan(s: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """(index, char, bracket depth after it) for each char from `start`; a backslash escapes
+    the next char (neither is yielded)."""
     depth = 0
     i = start
     n = len(s)
@@ -81,9 +83,15 @@ def matching_close(s: str, start: int) -> int:
             depth += 1
         elif ch in _CLOSERS:
             depth -= 1
-            if depth == 0:
-                return i
+        yield i, ch, depth
         i += 1
+
+
+def matching_close(s: str, start: int) -> int:
+    """Index of the bracket closing the one at s[start], or -1. Backslash escapes one char."""
+    for i, ch, depth in _scan(s, start):
+        if depth == 0 and ch in _CLOSERS:
+            return i
     return -1
 
 
@@ -132,24 +140,13 @@ def _top_level_positions(s: str) -> tuple[list[int], list[int]] | None:
     commas: list[int] = []
     semis: list[int] = []
     depth = 0
-    i = 0
-    n = len(s)
-    while i < n:
-        ch = s[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch in OPENERS:
-            depth += 1
-        elif ch in _CLOSERS:
-            depth -= 1
-            if depth < 0:
-                return None
-        elif depth == 0 and ch == ",":
+    for i, ch, depth in _scan(s):
+        if depth < 0:
+            return None
+        if depth == 0 and ch == ",":
             commas.append(i)
         elif depth == 0 and ch == ";":
             semis.append(i)
-        i += 1
     return (commas, semis) if depth == 0 else None
 
 
