@@ -60,6 +60,18 @@ def _pil_font(font: str, bold: bool, px: int) -> Any:
     return _PIL_FONTS[name, px]
 
 
+def _placed_text(item: Text, theme: Theme) -> tuple[float, float, str, str] | None:
+    """Where a text item's baseline starts, its colour and font (as both baselines draw it),
+    or None when there is nothing to draw."""
+    st = item.style
+    colour = st.fill if st.fill is not None else st.stroke
+    if colour is None or not item.text:
+        return None
+    font = theme.font if item.font == "sans" else item.font
+    x, y, _ = text_placement(item.text, item.x, item.y, item.size, item.anchor, font, item.bold)
+    return x, y, colour, font
+
+
 def pil_4x(scene: Scene, theme: Theme, k: int = 4) -> Image.Image:
     """How a typical procedural puzzle generator draws: PIL at k x size, LANCZOS down. Shapes
     follow the same outlines; text is PIL's own TrueType drawing; opacity is ignored."""
@@ -67,15 +79,11 @@ def pil_4x(scene: Scene, theme: Theme, k: int = 4) -> Image.Image:
     img = Image.new("RGB", (scene.width * k, scene.height * k), resolve(scene.background, theme))
     draw = ImageDraw.Draw(img)
     for item, _key in scene.items:
-        st = item.style
         if isinstance(item, Text):
-            colour = st.fill if st.fill is not None else st.stroke
-            if colour is None or not item.text:
+            placed = _placed_text(item, theme)
+            if placed is None:
                 continue
-            font = theme.font if item.font == "sans" else item.font
-            x, y, _ = text_placement(
-                item.text, item.x, item.y, item.size, item.anchor, font, item.bold
-            )
+            x, y, colour, font = placed
             draw.text(
                 (x * k, y * k),
                 item.text,
@@ -166,15 +174,11 @@ def mpl_draw(scene: Scene, theme: Theme) -> Image.Image:
     ax.set_ylim(0, h)
     ax.axis("off")
     for item, _key in scene.items:
-        st = item.style
         if isinstance(item, Text):
-            colour = st.fill if st.fill is not None else st.stroke
-            if colour is None or not item.text:
+            placed = _placed_text(item, theme)
+            if placed is None:
                 continue
-            font = theme.font if item.font == "sans" else item.font
-            x, y, _ = text_placement(
-                item.text, item.x, item.y, item.size, item.anchor, font, item.bold
-            )
+            x, y, colour, font = placed
             ax.text(
                 x,
                 h - y,
