@@ -316,6 +316,12 @@ def build_parser() -> argparse.ArgumentParser:
     va.add_argument("--levels", type=parse_levels, help="default: every level of each env")
     va.add_argument("--workers", type=int, default=1, help="processes (one env each)")
     va.add_argument("--seed", type=int, default=0, help="first seed")
+    va.add_argument(
+        "--deep",
+        type=int,
+        default=12,
+        help="draws per level that also get the pixel, answer and reward checks (default 12)",
+    )
     va.add_argument("--json", help="also write the results to this JSON file")
     va.set_defaults(fn=cmd_validate)
     return p

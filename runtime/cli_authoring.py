@@ -98,12 +98,21 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from tron.compiler.diagnostics import SpecError
     from tron.quality.validate_env import validate_paths
 
-    if args.draws < 1 or args.workers < 1:
-        print("tron validate: error: --draws and --workers must be at least 1", file=sys.stderr)
+    if args.draws < 1 or args.workers < 1 or args.deep < 0:
+        print(
+            "tron validate: error: --draws and --workers must be at least 1, --deep at least 0",
+            file=sys.stderr,
+        )
         return 2
     try:
         results = validate_paths(
-            args.paths, args.draws, args.levels, args.workers, args.seed, sys.stderr.isatty()
+            args.paths,
+            args.draws,
+            args.levels,
+            args.workers,
+            args.seed,
+            sys.stderr.isatty(),
+            deep=args.deep,
         )
     except SpecError as exc:
         print(exc.render(), file=sys.stderr)

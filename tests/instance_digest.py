@@ -33,7 +33,32 @@ def all_digests() -> dict[str, str]:
     }
 
 
-if __name__ == "__main__":  # python tests/instance_digest.py > tests/fixtures/instance_digests.json
+def update(path: str, env_ids: list[str]) -> dict[str, str]:
+    """The recorded digests with `env_ids` rerecorded, environments not yet recorded added and
+    environments that no longer exist dropped; every other entry kept as it was."""
     import json
+    from pathlib import Path
 
-    print(json.dumps(all_digests(), indent=0, sort_keys=True))
+    old = json.loads(Path(path).read_text(encoding="utf-8"))
+    live = set(tron.list_envs())
+    recorded = {k.rsplit("/", 2)[0] for k in old}
+    redo = set(env_ids) | (live - recorded)
+    out = {k: v for k, v in old.items() if k.rsplit("/", 2)[0] in live - redo}
+    for env_id in sorted(redo & live):
+        out.update({f"{env_id}/{lv}/{s}": digest(env_id, lv, s) for lv, s in sample_points(env_id)})
+    return out
+
+
+if __name__ == "__main__":
+    # python tests/instance_digest.py > tests/fixtures/instance_digests.json   (everything), or
+    # python tests/instance_digest.py --update FIXTURE [ENV_ID ...]  (bumped and new envs only)
+    import json
+    import sys
+
+    if sys.argv[1:2] == ["--update"]:
+        fixture = sys.argv[2]
+        data = update(fixture, sys.argv[3:])
+        with open(fixture, "w", encoding="utf-8") as f:
+            f.write(json.dumps(data, indent=0, sort_keys=True) + "\n")
+    else:
+        print(json.dumps(all_digests(), indent=0, sort_keys=True))

@@ -1,7 +1,8 @@
 """Every bundled environment gives the instances recorded before the runtime was reorganised
 (tests/fixtures/instance_digests.json): moving code never changes an instance. A deliberate
-change to an environment bumps its version and rerecords its digests with
-`python tests/instance_digest.py > tests/fixtures/instance_digests.json`."""
+change to an environment bumps its version and rerecords its digests (and a new environment
+records its own) with `python tests/instance_digest.py --update
+tests/fixtures/instance_digests.json ENV_ID ...`."""
 
 import json
 from pathlib import Path
@@ -20,6 +21,14 @@ for key, value in RECORDED.items():
 
 def test_every_recorded_environment_still_exists():
     assert set(BY_ENV) <= set(tron.list_envs())
+
+
+def test_every_environment_is_recorded():
+    missing = sorted(set(tron.list_envs()) - set(BY_ENV))
+    assert not missing, (
+        f"record digests for {missing}: python tests/instance_digest.py --update "
+        "tests/fixtures/instance_digests.json ENV_ID ..."
+    )
 
 
 @pytest.mark.parametrize("env_id", sorted(BY_ENV))

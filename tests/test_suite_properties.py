@@ -1,7 +1,8 @@
 """Every environment in the bundled suite, proven by the same generic checks (no per-environment
-test code): determinism, answers in their domain and verifying to 1 in every wrapper, wrong
-answers scoring 0, checks holding, objects visible and unclipped, text legible, sampling inside
-its cap."""
+test code) at random levels and seeds: determinism, answers in their domain and verifying to 1
+in every wrapper, wrong answers scoring 0, checks holding, objects visible and unclipped, text
+legible, sampling inside its cap. (tests/test_suite_validates.py runs every rule of
+`tron validate` at fixed seeds over every level; these draws reach seeds it never tries.)"""
 
 from pathlib import Path
 
@@ -17,7 +18,7 @@ ROOT = Path(__file__).resolve().parent
 
 
 @pytest.mark.parametrize("env_id", ENVS)
-@settings(max_examples=max(4, settings().max_examples // 4))
+@settings(max_examples=max(3, settings().max_examples // 25))  # 4 at the default profile
 @given(data=st.data())
 def test_environment_is_valid(env_id, data):
     env = tron.make(env_id)
@@ -25,14 +26,6 @@ def test_environment_is_valid(env_id, data):
     level = data.draw(st.integers(lo, hi), label="level")
     seed = data.draw(st.integers(0, 2**31 - 1), label="seed")
     assert problems(env, level, seed) == []
-
-
-@pytest.mark.parametrize("env_id", ENVS)
-def test_every_level_samples(env_id):
-    env = tron.make(env_id)
-    lo, hi = env.info.levels
-    for level in range(lo, hi + 1):
-        assert problems(env, level, 12345, check_pixels=False) == []
 
 
 def test_harness_catches_broken_environment():

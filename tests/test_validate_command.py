@@ -20,6 +20,8 @@ EXPECTED = {
     "counting/skewed_yesno": ("balance", 14),
     "counting/constant_answer": ("balance", 13),
     "counting/blind_answer": ("blind", 12),
+    "counting/covered_by_label": ("labels", 12),
+    "counting/doubled_word": ("wording", 13),
 }
 
 

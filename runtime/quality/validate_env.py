@@ -1,8 +1,8 @@
 """`tron validate`: every rule the reference promises, run over every level of an environment.
 
-Per level: N draws (sampling errors, `check` statements, distinct pictures, complexity), the
-per-instance checks of tron.quality.validate on the first few (visibility, clipping, legibility,
-answers and rewards), and the balance and blind gates of tron.quality.gates, which draw more (up to
+Per level: N draws (sampling errors, `check` statements, question wording, distinct pictures,
+complexity), the per-instance checks of tron.quality.validate on the first few (visibility,
+clipping, legibility, labels covering objects, answers and rewards), and the balance and blind gates of tron.quality.gates, which draw more (up to
 8N) while their verdict is in doubt. Each failing rule becomes one Failure naming the spec line
 where one applies."""
 
@@ -17,12 +17,13 @@ from typing import Any
 import numpy as np
 
 from tron.envs.env import Env, Instance
-from tron.quality import gates
+from tron.quality import audit_checks, gates
 from tron.quality.analyze import blind_accuracy, question_key
 from tron.quality.validate import (
     Problem,
     answer_problems,
     check_problems,
+    key_line,
     scene_problems,
     statement_line,
 )
@@ -108,10 +109,11 @@ def draw(env: Env, ld: LevelDraws, seed: int, base: bool, deep: bool) -> None:
         inst = env.sample(ld.level, seed)
         found: list[Problem] = []
         if base:
-            found += check_problems(env, ld.level, seed)
+            found += check_problems(env, ld.level, seed) + wording(env, inst)
         if deep:
             ld.deep_draws += 1
             found += answer_problems(env, inst, None) + scene_problems(env, inst, True)
+            found += label_cover(env, inst)
     except Exception as exc:  # noqa: BLE001 - every failure is reported, with its spec line
         # One entry per failure, not per rejection count ("most rejections (187)").
         note(ld.errors, re.sub(r"\(\d+\)", "(#)", str(exc)), seed, str(exc))
@@ -121,6 +123,40 @@ def draw(env: Env, ld: LevelDraws, seed: int, base: bool, deep: bool) -> None:
         record_picture(ld, inst)
     for p in found:
         note(ld.problems, (p.rule, p.line, re.sub(r"\d+", "#", p.text)), seed, p)
+
+
+def wording(env: Env, inst: Instance) -> list[Problem]:
+    """Template slips in the question as a reader sees it (doubled words or punctuation,
+    unfilled placeholders, ...): tron.quality.audit_checks.wording_problems."""
+    line = statement_line(env, "question")
+    slips = [
+        t.split(" in ")[0].removeprefix("wording: ")
+        for t in audit_checks.wording_problems(inst.question)
+    ]
+    return [Problem("wording", f"the question has {s}", line, s, "no wording slip") for s in slips]
+
+
+def label_cover(env: Env, inst: Instance) -> list[Problem]:
+    """Opaque label boxes may hide at most a quarter of a keyed object, bare text most of it
+    (the limits of tron.quality.audit_checks)."""
+    shares = {
+        k: (v, audit_checks.MAX_LABEL_COVER)
+        for k, v in audit_checks.label_cover(inst, glyphs=False).items()
+    }
+    for k, v in audit_checks.label_cover(inst).items():
+        if v > audit_checks.MAX_LABEL_HIDE:
+            shares.setdefault(k, (v, audit_checks.MAX_LABEL_HIDE))
+    return [
+        Problem(
+            "labels",
+            f"object {key} is {share:.0%} covered by labels",
+            key_line(env, key),
+            f"object {key!r} {share:.0%} under label boxes",
+            f"<= {limit:.0%} covered",
+        )
+        for key, (share, limit) in sorted(shares.items())
+        if share > limit
+    ]
 
 
 def record_picture(ld: LevelDraws, inst: Instance) -> None:
@@ -140,8 +176,14 @@ def error_line(message: str) -> tuple[int | None, str]:
 
 
 def validate_env(
-    env: Env, draws: int = DRAWS, levels: list[int] | None = None, seed: int = 0
+    env: Env,
+    draws: int = DRAWS,
+    levels: list[int] | None = None,
+    seed: int = 0,
+    deep: int = DEEP_DRAWS,
 ) -> EnvResult:
+    """Every rule over the levels: `draws` per level (the gates may draw more), of which the
+    first `deep` also get the costly per-instance checks (pixels, answers, rewards)."""
     path = str(env.module.SPEC_PATH)
     res = EnvResult(env.id, path)
     lo, hi = env.info.levels
@@ -151,7 +193,7 @@ def validate_env(
     for level in todo:
         ld = LevelDraws(level)
         for s in range(seed, seed + draws):
-            draw(env, ld, s, base=True, deep=s < seed + DEEP_DRAWS)
+            draw(env, ld, s, base=True, deep=s < seed + deep)
         gated = sequential_gates(env, path, ld, draws, seed, alpha)  # may draw more
         res.failures += instance_failures(env, path, ld) + gated
         res.failures += distinct_failures(env, path, ld)
@@ -179,7 +221,7 @@ def instance_failures(env: Env, path: str, ld: LevelDraws) -> list[Failure]:
         )
     for (rule, line, _), seen in ld.problems.items():
         p: Problem = seen.example
-        of = ld.picture_draws if rule == "check" else ld.deep_draws
+        of = ld.picture_draws if rule in ("check", "wording") else ld.deep_draws
         out.append(
             Failure(
                 path,
@@ -205,6 +247,8 @@ HINTS = {
     "answer": "the answer does not read back through its answer type",
     "reward": "the reward scores the gold answer wrong or a wrong answer right",
     "options": "two options read the same, so more than one is correct",
+    "wording": "fix the question template (a slip a reader stumbles on)",
+    "labels": "move the label off the object it names (or draw the object above the label)",
 }
 
 
@@ -304,13 +348,13 @@ def complexity_failures(env: Env, path: str, done: list[LevelDraws]) -> list[Fai
 _SUITES: dict[str, Any] = {}  # compiled folder -> Suite, per worker process
 
 
-def _job(job: tuple[str, str, int, list[int] | None, int]) -> EnvResult:
+def _job(job: tuple[str, str, int, list[int] | None, int, int]) -> EnvResult:
     from tron.loading import load_suite
 
-    folder, env_id, draws, levels, seed = job
+    folder, env_id, draws, levels, seed, deep = job
     if folder not in _SUITES:
         _SUITES[folder] = load_suite(folder)
-    return validate_env(_SUITES[folder].make(env_id), draws, levels, seed)
+    return validate_env(_SUITES[folder].make(env_id), draws, levels, seed, deep)
 
 
 def validate_paths(
@@ -320,6 +364,7 @@ def validate_paths(
     workers: int = 1,
     seed: int = 0,
     progress: bool = False,
+    deep: int = DEEP_DRAWS,
 ) -> list[EnvResult]:
     """Compile every spec (errors raise before any sampling), then validate each environment,
     `workers` processes at a time; results come back in the order of the paths."""
@@ -328,7 +373,7 @@ def validate_paths(
     jobs = []
     for p in paths:
         suite = tron.load(p)
-        jobs += [(str(suite.dir), e, draws, levels, seed) for e in suite.list_envs()]
+        jobs += [(str(suite.dir), e, draws, levels, seed, deep) for e in suite.list_envs()]
     from tqdm import tqdm
 
     bar = tqdm(total=len(jobs), desc="validate", unit="env", disable=not progress)
