@@ -100,7 +100,28 @@ def test_solid_counts_follow_euler() -> None:
 
 
 def test_solid_figure_dashes_some_edges_and_fills_front_faces() -> None:
-    comp = rt.solid_figure("prism", 5, 256, 256, 300, 20, 25, "#9fc5e8")
+    comp = rt.solid_figure("prism", 5, 256, 256, 300, 30, 25, "#9fc5e8")
     dashed = [it for it, _ in comp.items if getattr(it.style, "dash", None)]
     faces = [s for s in comp.subkeys() if s.startswith("f")]
     assert dashed and 2 <= len(faces) <= 6
+
+
+def test_solid_figure_rejects_a_face_seen_edge_on() -> None:
+    from tron.stdlib.component import SampleRejected
+
+    outcomes = []
+    for yaw in range(0, 360, 3):
+        try:
+            rt.solid_figure("prism", 4, 256, 256, 300, yaw, 0, "#9fc5e8")
+            outcomes.append(True)
+        except SampleRejected:
+            outcomes.append(False)
+    # with no tilt the top and bottom are always edge-on
+    assert not any(outcomes)
+    drawn = 0
+    for yaw in range(0, 72, 2):
+        try:
+            drawn += bool(rt.solid_figure("pyramid", 5, 256, 256, 300, yaw, 25, "red").items)
+        except SampleRejected:
+            pass
+    assert 0 < drawn < 36  # some turns show every face, a few put one edge-on

@@ -300,7 +300,7 @@ def solid_figure(
     """A convex solid ("prism", "pyramid", "bipyramid", "frustum", "antiprism") on an n-gon
     base, turned `yaw` degrees about its axis and tipped `tilt` degrees towards the viewer,
     drawn in a `size` px box at (cx, cy): front faces filled (subkey "f<i>"), edges drawn,
-    hidden edges dashed."""
+    hidden edges dashed; a view with some face almost edge-on rejects the draw."""
     if not 3 <= n <= 12:
         raise ValueError(f"solid_figure: base of {n} sides out of range 3..12")
     v, faces = _solid(kind, n)
@@ -317,16 +317,19 @@ def solid_figure(
     mx, mz = (max(xs) + min(xs)) / 2, (max(zs) + min(zs)) / 2
     scr = [(round(cx + (p[0] - mx) * s, 2), round(cy - (p[2] - mz) * s, 2)) for p in pts3]
 
-    def facing(f: list[int]) -> bool:
+    def area(f: list[int]) -> float:
         # screen-space winding: counter-clockwise from outside stays so when facing the viewer
-        area = 0.0
+        out = 0.0
         for i in range(len(f)):
             x0, y0 = scr[f[i]]
             x1, y1 = scr[f[(i + 1) % len(f)]]
-            area += x0 * y1 - x1 * y0
-        return area < 0  # screen y points down
+            out += x0 * y1 - x1 * y0
+        return out / 2
 
-    front = [facing(f) for f in faces]
+    areas = [area(f) for f in faces]
+    if min(abs(a) for a in areas) < 0.012 * size * size:
+        raise SampleRejected("solid_figure: a face is seen almost edge-on")
+    front = [a < 0 for a in areas]  # screen y points down
     comp = Component()
     for i, f in enumerate(faces):
         if front[i]:
