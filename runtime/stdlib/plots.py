@@ -154,6 +154,8 @@ def frame(
         labw = max(text_width(c, size) for c in cats)
         c0, c1 = y_top + 4, bottom - PAD - tsize * 1.8
         a0, a1 = left + PAD + labw + 10, right - PAD - head - text_width(str(hi), tsize) / 2
+        lab_x = a0 - 8
+        a0 += head if lo < 0 else 0.0  # room for printed values left of negative bars
         ax = Axes(a0, a1, lo, hi, c0, c1, n, True)
         for t in ticks:
             x = ax.at(t)
@@ -162,9 +164,7 @@ def frame(
                 comp.add(Text(x, c1 + 4 + tsize * 0.7, str(t), size=tsize, style=INK))
         comp.add(Line(a0, c1, a1, c1, style=AXIS))
         for i, c in enumerate(cats):
-            comp.add(
-                Text(a0 - 8, ax.mid(i), c, size=size, anchor="end", style=INK), f"{cat_sub}{i}"
-            )
+            comp.add(Text(lab_x, ax.mid(i), c, size=size, anchor="end", style=INK), f"{cat_sub}{i}")
         return ax
     tick_w = max(text_width(str(t), tsize) for t in ticks)
     c0, c1 = left + PAD + tick_w + 8, right - PAD
@@ -175,6 +175,8 @@ def frame(
     except SampleRejected:
         size, rows = fit(cats, 14, 1.6 * slot), 2
     a0 = bottom - PAD - rows * size * 1.4 - 4
+    axis_y = a0
+    a0 -= head if lo < 0 else 0.0  # room for printed values under negative bars
     a1 = y_top + 6 + head
     ax = Axes(a0, a1, lo, hi, c0, c1, n, False)
     for t in ticks:
@@ -182,12 +184,12 @@ def frame(
         comp.add(Line(c0, y, c1, y, style=AXIS if t == 0 and lo < 0 else GRID))
         if (t // step) % every == 0:
             comp.add(Text(c0 - 5, y, str(t), size=tsize, anchor="end", style=INK))
-    comp.add(Line(c0, a1 - 4, c0, a0, style=AXIS))
-    comp.add(Line(c0, a0, c1, a0, style=AXIS))
+    comp.add(Line(c0, a1 - 4, c0, axis_y, style=AXIS))
+    comp.add(Line(c0, axis_y, c1, axis_y, style=AXIS))
     for i, c in enumerate(cats):
         half = text_width(c, size) / 2
         x = min(max(ax.mid(i), left + 2 + half), right - 2 - half)
-        y = a0 + 5 + size * 0.7 + (i % rows) * size * 1.4
+        y = axis_y + 5 + size * 0.7 + (i % rows) * size * 1.4
         comp.add(Text(x, y, c, size=size, style=INK), f"{cat_sub}{i}")
     return ax
 
@@ -246,7 +248,7 @@ def bar_groups(
         scale = value_scale(tops, show_values)
     else:
         scale = value_scale(values, show_values)
-    head = 18.0 if show_values and not stacked else 0.0
+    head = (30.0 if horizontal else 18.0) if show_values and not stacked else 0.0
     ax = frame(comp, cats, scale, horizontal, left, y, left + width, top + height, head)
     band = ax.slot * (0.62 if stacked or ns == 1 else 0.84)
     each = band if stacked else band / ns
