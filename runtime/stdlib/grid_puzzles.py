@@ -156,12 +156,28 @@ class _Latin:
             if (a == i or b == i) and g[a] and g[b] and not g[a] < g[b]:
                 return False
         for ln, k in self.lines:
-            if i in ln and all(g[j] for j in ln) and _visible([g[j] for j in ln]) != k:
+            if i in ln and not self._line_ok([g[j] for j in ln], k):
                 return False
         if self.cage_cells:
             k = self.cage_of[i]
             vals = [g[j] for j in self.cage_cells[k] if g[j]]
             if not _cage_ok(self.ops[k], vals, self.goals[k], len(vals) == len(self.cage_cells[k])):
+                return False
+        return True
+
+    def _line_ok(self, vals: list[int], k: int) -> bool:
+        """Can a line still show k towers? The filled run from the viewer's end sees some
+        towers already; once the tallest (n) stands in it, nothing behind it adds to them,
+        and the tallest at position p allows at most p + 1."""
+        run = 0
+        while run < len(vals) and vals[run]:
+            run += 1
+        seen = _visible(vals[:run])
+        if seen > k:
+            return False
+        if self.n in vals:
+            p = vals.index(self.n)
+            if k > p + 1 or (p < run and seen != k):
                 return False
         return True
 
