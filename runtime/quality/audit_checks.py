@@ -343,7 +343,7 @@ _WORDING = [
         re.compile(r"(?<!\.)([,;:!?])\1|(?<![.])\.\.(?!\.)|[,;:]\s*[.?!]|\?\s*\."),
         "doubled punctuation",
     ),
-    # A lone "?" inside a sentence ("the box marked ? has") is a symbol, not punctuation.
+    # Inside a sentence a lone "?" ("the ? sign") is a symbol, not punctuation.
     (re.compile(r"\s[,.;:?!](?=\s*$|\s+[A-Z]|\n)"), "a space before punctuation"),
     (re.compile(r"\b(\w+) \1\b", re.IGNORECASE), "a doubled word"),
     (re.compile(r"\{[A-Za-z_][\w.:()]*\}"), "an unfilled placeholder"),
@@ -351,9 +351,14 @@ _WORDING = [
 ]
 
 
+# "the box marked ?" names a symbol drawn in the picture: read as a word, not punctuation.
+_SYMBOL = re.compile(r"\b(marked|labelled|labeled|showing) \?(?=[\s.,;:]|$)")
+
+
 def wording_problems(question: str) -> list[str]:
     """Wording slips in one question text (the appended answer-format line included)."""
-    return [f"wording: {what} in {question[:80]!r}" for rx, what in _WORDING if rx.search(question)]
+    text = _SYMBOL.sub(r"\1 SYMBOL", question)
+    return [f"wording: {what} in {question[:80]!r}" for rx, what in _WORDING if rx.search(text)]
 
 
 def template_problems(env: Env, levels: Iterable[int], draws: int = 100) -> list[str]:
