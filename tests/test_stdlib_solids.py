@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import random
 
 from hypothesis import given, settings
@@ -120,8 +121,28 @@ def test_solid_figure_rejects_a_face_seen_edge_on() -> None:
     assert not any(outcomes)
     drawn = 0
     for yaw in range(0, 72, 2):
-        try:
+        with contextlib.suppress(SampleRejected):
             drawn += bool(rt.solid_figure("pyramid", 5, 256, 256, 300, yaw, 25, "red").items)
-        except SampleRejected:
-            pass
     assert 0 < drawn < 36  # some turns show every face, a few put one edge-on
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(["prism", "pyramid", "bipyramid", "frustum", "antiprism"]),
+    st.integers(3, 9),
+    st.floats(0, 360),
+    st.floats(10, 40),
+)
+def test_visible_face_count_matches_the_filled_faces(
+    kind: str, n: int, yaw: float, tilt: float
+) -> None:
+    from tron.stdlib.component import SampleRejected
+
+    try:
+        comp = rt.solid_figure(kind, n, 256, 256, 300, yaw, tilt, "gray")
+    except SampleRejected:
+        return
+    filled = [s for s in comp.subkeys() if s.startswith("f")]
+    seen = rt.solid_visible_faces(kind, n, yaw, tilt)
+    assert seen == len(filled)
+    assert 1 <= seen < rt.solid_counts(kind, n)[0]

@@ -293,6 +293,42 @@ def solid_counts(kind: str, n: int) -> list[int]:
     return [len(faces), len(edges), len(v)]
 
 
+def _screen(
+    kind: str, n: int, yaw: float, tilt: float
+) -> tuple[list[tuple[float, float, float]], list[list[int]]]:
+    """The solid's vertices turned `yaw` about its axis and tipped `tilt` towards the viewer
+    (x right, y away from the viewer, z up), with its faces."""
+    if not 3 <= n <= 12:
+        raise ValueError(f"solid: base of {n} sides out of range 3..12")
+    v, faces = _solid(kind, n)
+    a, t = math.radians(yaw), math.radians(tilt)
+    pts3 = []
+    for x, y, z in v:
+        x1, y1 = x * math.cos(a) - y * math.sin(a), x * math.sin(a) + y * math.cos(a)
+        y2, z2 = y1 * math.cos(t) - z * math.sin(t), y1 * math.sin(t) + z * math.cos(t)
+        pts3.append((x1, y2, z2))
+    return pts3, faces
+
+
+def _facing(pts3: list[tuple[float, float, float]], f: list[int]) -> float:
+    """Signed area of face f seen from the viewer (x right, z up): positive when it faces
+    the viewer (its corners run counter-clockwise from outside)."""
+    out = 0.0
+    for i in range(len(f)):
+        x0, z0 = pts3[f[i]][0], pts3[f[i]][2]
+        x1, z1 = pts3[f[(i + 1) % len(f)]][0], pts3[f[(i + 1) % len(f)]][2]
+        out += x0 * z1 - x1 * z0
+    return out / 2
+
+
+@stdfn("str, int, real, real -> int")
+def solid_visible_faces(kind: str, n: int, yaw: float, tilt: float) -> int:
+    """How many faces of the solid `solid_figure` draws with this yaw and tilt face the
+    viewer (the filled, visible faces)."""
+    pts3, faces = _screen(kind, n, yaw, tilt)
+    return sum(1 for f in faces if _facing(pts3, f) > 0)
+
+
 @stdfn("str, int, real, real, real, real, real, str -> Component")
 def solid_figure(
     kind: str, n: int, cx: float, cy: float, size: float, yaw: float, tilt: float, fill: str
@@ -301,16 +337,7 @@ def solid_figure(
     base, turned `yaw` degrees about its axis and tipped `tilt` degrees towards the viewer,
     drawn in a `size` px box at (cx, cy): front faces filled (subkey "f<i>"), edges drawn,
     hidden edges dashed; a view with some face almost edge-on rejects the draw."""
-    if not 3 <= n <= 12:
-        raise ValueError(f"solid_figure: base of {n} sides out of range 3..12")
-    v, faces = _solid(kind, n)
-    a, t = math.radians(yaw), math.radians(tilt)
-    pts3 = []
-    for x, y, z in v:
-        x1, y1 = x * math.cos(a) - y * math.sin(a), x * math.sin(a) + y * math.cos(a)
-        # tilt about the screen x axis; y1 points away from the viewer
-        y2, z2 = y1 * math.cos(t) - z * math.sin(t), y1 * math.sin(t) + z * math.cos(t)
-        pts3.append((x1, y2, z2))
+    pts3, faces = _screen(kind, n, yaw, tilt)
     xs = [p[0] for p in pts3]
     zs = [p[2] for p in pts3]
     s = size / max(max(xs) - min(xs), max(zs) - min(zs))
