@@ -422,7 +422,7 @@ def bubble_chart(
     if x_title:
         comp.add(Text((x0 + x1) / 2, y1 + tsize * 1.6 + 14, x_title, size=13, style=INK))
     if y_title:
-        comp.add(Text(left + PAD, top + PAD + 7, y_title, size=13, anchor="start", style=INK))
+        comp.add(Text(x0 + 8, top + PAD + 7, y_title, size=13, anchor="start", style=INK))
     rmax = min(x1 - x0, y1 - y0) / 9
     big = max(sizes)
     order = sorted(range(n), key=lambda i: -sizes[i])  # big bubbles first, small ones on top

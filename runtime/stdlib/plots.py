@@ -374,7 +374,10 @@ def line_series(
             comp.add(Polyline(tuple(pts), style=Style(stroke=cols[j], stroke_width=2.5)))
         dot = Style(fill=cols[j], stroke="black", stroke_width=1)
         for i, (px, py) in enumerate(pts):
-            comp.add(_marker(MARKERS[j % 4], px, py, 4.5, dot), f"p{j}_{i}")
+            # Series meeting at one point get their markers side by side, so each stays seen.
+            same = [k for k in range(ns) if rows[k][i] == rows[j][i]]
+            nudge = 0.0 if area else (same.index(j) - (len(same) - 1) / 2) * 10
+            comp.add(_marker(MARKERS[j % 4], px + nudge, py, 4.5, dot), f"p{j}_{i}")
             if show_values:
                 vals = rows[j]
                 nbrs = [vals[k] for k in (i - 1, i + 1) if 0 <= k < n]
@@ -441,7 +444,7 @@ def scatter_fit(
     if x_title:
         comp.add(Text((x0 + x1) / 2, y1 + tsize * 1.6 + 14, x_title, size=13, style=INK))
     if y_title:
-        comp.add(Text(left + PAD, top + PAD + 7, y_title, size=13, anchor="start", style=INK))
+        comp.add(Text(x0 + 8, top + PAD + 7, y_title, size=13, anchor="start", style=INK))
     if fit_line:
         a, b = float(fit_line[0]), float(fit_line[1])
         ends = _clip_line(a, b, x_max, y_max)
