@@ -71,9 +71,9 @@ def cage_board(
         comp.add(
             Text(
                 x0 + c * cell + 5,
-                y0 + r * cell + cell * 0.17,
+                y0 + r * cell + cell * 0.2,
                 s,
-                size=max(11.0, cell * 0.2),
+                size=max(13.0, cell * 0.25),
                 anchor="start",
                 style=ink,
             ),

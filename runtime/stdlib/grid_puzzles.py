@@ -303,14 +303,15 @@ def skyscraper_views(n: int, cells: list[int]) -> list[int]:
 @stdfn("int, int, int -> list[int]", random=True)
 def random_cages(rng: random.Random, rows: int, cols: int, max_size: int) -> list[int]:
     """Cage id of each cell (row-major) of a grid cut into edge-connected cages of 1 to
-    `max_size` cells (mostly 2 and 3); ids count from 0 in order of each cage's first cell."""
+    `max_size` cells (mostly 2 and 3, rarely 1); ids count from 0 in order of each cage's first cell."""
     cage = [-1] * (rows * cols)
     k = 0
     for i in range(rows * cols):
         if cage[i] >= 0:
             continue
-        size = rng.choice([1] + [2, 2, 3, 3, 4][: max(0, 2 * max_size - 3)])
-        size = min(size, max_size)
+        # One-cell cages give their number away, so they are rare (1 in 8, or boxed in).
+        sizes = [s for s in (2, 2, 2, 3, 3, 4) if s <= max_size] or [1]
+        size = 1 if rng.random() < 0.125 else rng.choice(sizes)
         cage[i], members = k, [i]
         while len(members) < size:
             nb = [
