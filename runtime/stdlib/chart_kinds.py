@@ -214,6 +214,7 @@ def histogram_chart(
         left + width,
         bottom,
         16 if show_values else 0,
+        cat_sub="",
     )
     esize = fit([str(e) for e in edges], 12, ax.slot * 0.95)
     for k, e in enumerate(edges):

@@ -205,7 +205,7 @@ def sankey(
     order = sorted(range(m), key=lambda k: (src[k], dst[k]))
     for k in order:
         h = flows[k] * scale
-        if h < 8:
+        if h < 13:  # room for the band's printed amount
             raise SampleRejected("sankey: a band is too thin")
         y1, y2 = lcur[src[k]], rcur[dst[k]]
         lcur[src[k]] += h
@@ -268,12 +268,12 @@ def pts_mid(
     flows: list[int],
     scale: float,
 ) -> tuple[float, float]:
-    """Centre of band k, a quarter of the way along, where bands are still apart by source
-    (at the middle, bands cross and their labels would collide)."""
+    """Centre of band k just right of its source bar, where the bands of one source are
+    still stacked apart (further along, bands cross and their labels would collide)."""
     order = sorted(range(len(flows)), key=lambda q: (src[q], dst[q]))
     yl = ltop[src[k]] + sum(flows[q] for q in order[: order.index(k)] if src[q] == src[k]) * scale
     yr = rtop[dst[k]] + sum(flows[q] for q in order[: order.index(k)] if dst[q] == dst[k]) * scale
-    t = 0.22
+    t = 0.06
     e = t * t * (3 - 2 * t)
     h = flows[k] * scale
     return (round(x1 + (x2 - x1) * t, 2), round(yl + (yr - yl) * e + h / 2, 2))
@@ -354,8 +354,13 @@ def radar_chart(
         )
         comp.add(Polyline((*pts, pts[0]), style=Style(stroke=cols[j], stroke_width=2.5)))
         for i, (x, yy) in enumerate(pts):
+            # Players meeting at one point get markers side by side across the spoke.
+            same = [k for k in range(ns) if values[k * n + i] == values[j * n + i]]
+            off = (same.index(j) - (len(same) - 1) / 2) * 10
+            t = 2 * math.pi * i / n
+            mx, my = x + off * math.cos(t), yy + off * math.sin(t)
             comp.add(
-                Circle(x, yy, 4.5, style=Style(fill=cols[j], stroke="black", stroke_width=1)),
+                Circle(mx, my, 4.5, style=Style(fill=cols[j], stroke="black", stroke_width=1)),
                 f"p{j}_{i}",
             )
     return comp

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from tron.render.scene import Circle, Line, Polygon, Polyline, Rect, Style, Text
 from tron.render.textpath import text_width
@@ -141,7 +142,7 @@ def frame(
 ) -> Axes:
     """Gridlines, numbered ticks and category labels in the region; `head` px are kept free
     beyond the value axis maximum (for printed values). Category label i has subkey
-    f"{cat_sub}{i}"."""
+    f"{cat_sub}{i}" if cat_sub else None."""
     lo, hi, step = scale
     ticks = list(range(lo, hi + 1, step))
     # Number every gridline, or every 2nd, 5th or 10th, so numbered values stay round.
@@ -164,7 +165,10 @@ def frame(
                 comp.add(Text(x, c1 + 4 + tsize * 0.7, str(t), size=tsize, style=INK))
         comp.add(Line(a0, c1, a1, c1, style=AXIS))
         for i, c in enumerate(cats):
-            comp.add(Text(lab_x, ax.mid(i), c, size=size, anchor="end", style=INK), f"{cat_sub}{i}")
+            comp.add(
+                Text(lab_x, ax.mid(i), c, size=size, anchor="end", style=INK),
+                f"{cat_sub}{i}" if cat_sub else None,
+            )
         return ax
     tick_w = max(text_width(str(t), tsize) for t in ticks)
     c0, c1 = left + PAD + tick_w + 8, right - PAD
@@ -190,7 +194,7 @@ def frame(
         half = text_width(c, size) / 2
         x = min(max(ax.mid(i), left + 2 + half), right - 2 - half)
         y = axis_y + 5 + size * 0.7 + (i % rows) * size * 1.4
-        comp.add(Text(x, y, c, size=size, style=INK), f"{cat_sub}{i}")
+        comp.add(Text(x, y, c, size=size, style=INK), f"{cat_sub}{i}" if cat_sub else None)
     return ax
 
 
@@ -455,11 +459,12 @@ def scatter_fit(
     dot = Style(fill=colour, stroke="black", stroke_width=1)
     for i, (x, y) in enumerate(zip(xs, ys, strict=True)):
         comp.add(Circle(px(x), py(y), 5, style=dot), f"p{i}")
-        if labels:
+        if labels:  # label up-right of the dot, or up-left near the right edge
+            right = px(x) + 8 + text_width(labels[i], 12, bold=True) <= left + width - 2
+            lx = px(x) + 8 if right else px(x) - 8
+            anchor: Literal["start", "end"] = "start" if right else "end"
             comp.add(
-                Text(
-                    px(x) + 8, py(y) - 9, labels[i], size=12, anchor="start", bold=True, style=INK
-                ),
+                Text(lx, py(y) - 9, labels[i], size=12, anchor=anchor, bold=True, style=INK),
                 f"p{i}",
             )
     return comp

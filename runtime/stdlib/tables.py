@@ -35,12 +35,8 @@ def boxed_table(
     check_box(left, top, width, height)
     comp = Component()
     y = top + 4
+    tsize = fit([title], 16, width - 8, bold=True) if title else 0.0
     if title:
-        tsize = fit([title], 16, width - 8, bold=True)
-        comp.add(
-            Text(left + width / 2, y + tsize * 0.6, title, size=tsize, bold=True, style=INK),
-            "title",
-        )
         y += tsize * 1.3 + 4
     size = 17.0
     while True:
@@ -57,7 +53,10 @@ def boxed_table(
             raise SampleRejected("boxed_table does not fit its box")
     total_w, total_h = sum(widths), row_h * (len(rows) + 1)
     x0 = left + (width - total_w) / 2
-    y0 = y + (top + height - y - total_h) / 2 if not title else y
+    y0 = y + (top + height - 4 - y - total_h) / 2  # title and table centred in the box
+    if title:
+        ty = y0 - 4 - tsize * 0.7
+        comp.add(Text(left + width / 2, ty, title, size=tsize, bold=True, style=INK), "title")
     comp.add(Rect(x0, y0, total_w, row_h, style=Style(fill="#dcdcdc", stroke=None)))
     comp.add(
         Rect(x0, y0 + row_h, widths[0], total_h - row_h, style=Style(fill="#f1f1f1", stroke=None))
