@@ -140,6 +140,4 @@ def test_builders_keep_their_promises() -> None:
         assert rt.degree_sequence(w) == rt.degree_sequence(g) and rt.n_components(w) == 1
         rw = rt.reweighted_graph(g, list(range(1, len(g.edges) + 1)))
         assert [e["w"] for e in rt.edges(rw)] == list(range(1, len(g.edges) + 1))
-        assert rt.draw_graph_boxed(
-            g, [str(i) for i in range(7)], 0, 0, 256, "gray"
-        ).items
+        assert rt.draw_graph_boxed(g, [str(i) for i in range(7)], 0, 0, 256, "gray").items
