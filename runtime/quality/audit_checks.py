@@ -192,19 +192,26 @@ def clearance_problems(
 # ---------------------------------------------------------------- (d) labels as occluders
 
 
+BACKING_AREA = 6.0  # a label's box is at most this many times its text's (padded) box
+
+
 def label_backings(scene: Scene) -> set[int]:
     """Positions in scene.items of the filled rectangles that back a text: each holds the
-    centre of the text drawn just after it (a label's box, a table cell, a "?" slot)."""
+    centre of the text drawn just after it and is not much bigger than it (a label's box, a
+    "?" slot; a panel whose title is drawn first is not a label)."""
     items = [it for it, _ in scene.items]
     out = set()
     for i, it in enumerate(items[1:], start=1):
         prev = items[i - 1]
+        if not (isinstance(it, Text) and isinstance(prev, Rect)):
+            continue
+        x0, y0, x1, y1 = scene.bbox(it)
+        text_area = (x1 - x0 + 2 * LABEL_PAD_PX) * (y1 - y0 + 2 * LABEL_PAD_PX)
         if (
-            isinstance(it, Text)
-            and isinstance(prev, Rect)
-            and prev.style.fill not in (None, "none")
+            prev.style.fill not in (None, "none")
             and prev.x <= it.x <= prev.x + prev.w
             and prev.y <= it.y <= prev.y + prev.h
+            and prev.w * prev.h <= BACKING_AREA * text_area
         ):
             out.add(i - 1)
     return out

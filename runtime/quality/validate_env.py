@@ -121,8 +121,10 @@ def draw(env: Env, ld: LevelDraws, seed: int, base: bool, deep: bool) -> None:
     ld.pairs.append((question_key(inst), inst.answer_text))
     if base:
         record_picture(ld, inst)
-    for p in found:
-        note(ld.problems, (p.rule, p.line, re.sub(r"\d+", "#", p.text)), seed, p)
+    # One count per draw and kind of problem, however many objects of the draw have it.
+    kinds = {(p.rule, p.line, re.sub(r"\d+", "#", p.text)): p for p in reversed(found)}
+    for kind, p in kinds.items():
+        note(ld.problems, kind, seed, p)
 
 
 def wording(env: Env, inst: Instance) -> list[Problem]:
