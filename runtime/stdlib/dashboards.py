@@ -15,14 +15,13 @@ from tron.render.textpath import text_width
 from tron.stdlib._style import INK
 from tron.stdlib.component import Component, SampleRejected
 from tron.stdlib.plots import (
-    AXIS,
-    GRID,
     MIN_FONT,
     PAD,
     SERIES_COLOURS,
     check_box,
     fit,
     title_and_legend,
+    xy_grid,
 )
 from tron.stdlib.registry import stdfn
 
@@ -410,24 +409,9 @@ def bubble_chart(
     x1 = left + width - PAD - 6
     y1 = top + height - PAD - tsize * 1.6 - (20 if x_title else 0)
 
-    def px(x: float) -> float:
-        return round(x0 + (x1 - x0) * x / x_max, 2)
-
-    def py(v: float) -> float:
-        return round(y1 - (y1 - y0) * v / y_max, 2)
-
-    for x in range(0, x_max + 1, x_step):
-        comp.add(Line(px(x), y0, px(x), y1, style=GRID))
-        comp.add(Text(px(x), y1 + 4 + tsize * 0.7, str(x), size=tsize, style=INK))
-    for v in range(0, y_max + 1, y_step):
-        comp.add(Line(x0, py(v), x1, py(v), style=GRID))
-        comp.add(Text(x0 - 5, py(v), str(v), size=tsize, anchor="end", style=INK))
-    comp.add(Line(x0, y1, x1, y1, style=AXIS))
-    comp.add(Line(x0, y1, x0, y0 - 4, style=AXIS))
-    if x_title:
-        comp.add(Text((x0 + x1) / 2, y1 + tsize * 1.6 + 14, x_title, size=13, style=INK))
-    if y_title:
-        comp.add(Text(x0 + 8, top + PAD + 7, y_title, size=13, anchor="start", style=INK))
+    px, py = xy_grid(
+        comp, (x0, y0, x1, y1), (x_max, y_max), (x_step, y_step), tsize, x_title, y_title, top + PAD
+    )
     rmax = min(x1 - x0, y1 - y0) / 9
     big = max(sizes)
     order = sorted(range(n), key=lambda i: -sizes[i])  # big bubbles first, small ones on top

@@ -11,7 +11,7 @@ legible minimum; when even that fails the draw is rejected so the caller redraws
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -196,6 +196,40 @@ def frame(
         y = axis_y + 5 + size * 0.7 + (i % rows) * size * 1.4
         comp.add(Text(x, y, c, size=size, style=INK), f"{cat_sub}{i}" if cat_sub else None)
     return ax
+
+
+def xy_grid(
+    comp: Component,
+    area: tuple[float, float, float, float],
+    maxima: tuple[int, int],
+    steps: tuple[int, int],
+    tsize: float,
+    x_title: str,
+    y_title: str,
+    title_y: float,
+) -> tuple[Callable[[float], float], Callable[[float], float]]:
+    """Numbered grid, axes and titles of an x-y plot over `area`; returns its (px, py) maps."""
+    (x0, y0, x1, y1), (x_max, y_max), (x_step, y_step) = area, maxima, steps
+
+    def px(x: float) -> float:
+        return round(x0 + (x1 - x0) * x / x_max, 2)
+
+    def py(y: float) -> float:
+        return round(y1 - (y1 - y0) * y / y_max, 2)
+
+    for x in range(0, x_max + 1, x_step):
+        comp.add(Line(px(x), y0, px(x), y1, style=GRID))
+        comp.add(Text(px(x), y1 + 4 + tsize * 0.7, str(x), size=tsize, style=INK))
+    for y in range(0, y_max + 1, y_step):
+        comp.add(Line(x0, py(y), x1, py(y), style=GRID))
+        comp.add(Text(x0 - 5, py(y), str(y), size=tsize, anchor="end", style=INK))
+    comp.add(Line(x0, y1, x1, y1, style=AXIS))
+    comp.add(Line(x0, y1, x0, y0 - 4, style=AXIS))
+    if x_title:
+        comp.add(Text((x0 + x1) / 2, y1 + tsize * 1.6 + 14, x_title, size=13, style=INK))
+    if y_title:
+        comp.add(Text(x0 + 8, title_y + 7, y_title, size=13, anchor="start", style=INK))
+    return px, py
 
 
 def _colours(colours: Sequence[str], count: int, what: str) -> list[str]:
@@ -431,24 +465,9 @@ def scatter_fit(
     x1 = left + width - PAD - 8
     y1 = top + height - PAD - tsize * 1.6 - (20 if x_title else 0)
 
-    def px(x: float) -> float:
-        return round(x0 + (x1 - x0) * x / x_max, 2)
-
-    def py(y: float) -> float:
-        return round(y1 - (y1 - y0) * y / y_max, 2)
-
-    for x in range(0, x_max + 1, x_step):
-        comp.add(Line(px(x), y0, px(x), y1, style=GRID))
-        comp.add(Text(px(x), y1 + 4 + tsize * 0.7, str(x), size=tsize, style=INK))
-    for y in range(0, y_max + 1, y_step):
-        comp.add(Line(x0, py(y), x1, py(y), style=GRID))
-        comp.add(Text(x0 - 5, py(y), str(y), size=tsize, anchor="end", style=INK))
-    comp.add(Line(x0, y1, x1, y1, style=AXIS))
-    comp.add(Line(x0, y1, x0, y0 - 4, style=AXIS))
-    if x_title:
-        comp.add(Text((x0 + x1) / 2, y1 + tsize * 1.6 + 14, x_title, size=13, style=INK))
-    if y_title:
-        comp.add(Text(x0 + 8, top + PAD + 7, y_title, size=13, anchor="start", style=INK))
+    px, py = xy_grid(
+        comp, (x0, y0, x1, y1), (x_max, y_max), (x_step, y_step), tsize, x_title, y_title, top + PAD
+    )
     if fit_line:
         a, b = float(fit_line[0]), float(fit_line[1])
         ends = _clip_line(a, b, x_max, y_max)
