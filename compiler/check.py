@@ -356,7 +356,6 @@ class Checker(DefChecks):
     def template(self, item: s.StrItem) -> Template:
         parts: list[str | Placeholder | Conditional] = []
         text, i, buf = item.value, 0, ""
-        base_col = item.span.col + 1  # after the opening quote
         while i < len(text):
             ch = text[i]
             if text.startswith("{{", i) or text.startswith("}}", i):
@@ -365,7 +364,7 @@ class Checker(DefChecks):
                 continue
             if ch == "}":
                 self.error(
-                    Span.point(item.span.line, base_col + i),
+                    Span.point(*item.point(i)),
                     "unmatched '}' in question",
                     "write '}}' for a literal brace",
                 )
@@ -376,7 +375,7 @@ class Checker(DefChecks):
                 i += 1
                 continue
             end = text.find("}", i)
-            span = Span.point(item.span.line, base_col + i, (end - i + 1) if end > 0 else 1)
+            span = Span.point(*item.point(i), (end - i + 1) if end > 0 else 1)
             if end < 0:
                 self.error(span, "unclosed '{' in question", "write '{{' for a literal brace")
                 break

@@ -45,7 +45,9 @@ def check_all(spec: s.Spec) -> list[Checked]:
         for st in fam.stmts:
             if isinstance(st, s.Param | s.Given):
                 owners.setdefault(st.name, fam.name)
-    shared_names = {st.name: st.name_span for st in shared if isinstance(st, s.Param | s.Given)}
+    # consts too: one read only inside a family block is used (judged over every family)
+    shareable = s.Param | s.Given | s.Const
+    shared_names = {st.name: st.name_span for st in shared if isinstance(st, shareable)}
     diags: list[Diagnostic] = []
     used: set[str] = set()
     called: set[str] = set()

@@ -109,11 +109,22 @@ class ToAst(Transformer_NonRecursive[Token, Any]):  # no recursion: depth is che
     def env_decl(self, meta: Any, tok: Token) -> s.Stmt:
         return s.HeaderField(span_of(meta), "env", str(tok), tok_span(tok))
 
-    def title_decl(self, meta: Any, tok: Token) -> s.Stmt:
-        return s.HeaderField(span_of(meta), "title", decode_string(tok), tok_span(tok))
+    def text(self, meta: Any, *toks: Token) -> s.StrItem:
+        pieces, parts, at = [], [], 0
+        for tok in toks:
+            pieces.append((at, tok.line or 1, (tok.column or 1) + 1))
+            parts.append(decode_string(tok))
+            at += len(parts[-1])
+        if at > limits.MAX_STRING_CHARS:
+            msg = f"joined string is {at} characters; the limit is {limits.MAX_STRING_CHARS}"
+            raise SpecErrorAt(span_of(meta), msg)
+        return s.StrItem("".join(parts), span_of(meta), tuple(pieces) if len(toks) > 1 else ())
 
-    def desc_decl(self, meta: Any, tok: Token) -> s.Stmt:
-        return s.HeaderField(span_of(meta), "description", decode_string(tok), tok_span(tok))
+    def title_decl(self, meta: Any, item: s.StrItem) -> s.Stmt:
+        return s.HeaderField(span_of(meta), "title", item.value, item.span)
+
+    def desc_decl(self, meta: Any, item: s.StrItem) -> s.Stmt:
+        return s.HeaderField(span_of(meta), "description", item.value, item.span)
 
     def bucket_decl(self, meta: Any, tok: Token) -> s.Stmt:
         return s.HeaderField(span_of(meta), "bucket", str(tok), tok_span(tok))
@@ -150,8 +161,8 @@ class ToAst(Transformer_NonRecursive[Token, Any]):  # no recursion: depth is che
     ) -> s.Stmt:
         return s.Draw(span_of(meta), kw == "decor", value, loop, str_item(key) if key else None)
 
-    def question_decl(self, meta: Any, *toks: Token) -> s.Stmt:
-        return s.Question(span_of(meta), tuple(map(str_item, toks)))
+    def question_decl(self, meta: Any, *items: s.StrItem) -> s.Stmt:
+        return s.Question(span_of(meta), items)
 
     def answer_type(self, meta: Any, name: Token, args: Any) -> s.AnswerType:
         positional = tuple(a for a in (args or ()) if not isinstance(a, s.KwArg))

@@ -133,6 +133,16 @@ class Stmt:
 class StrItem:
     value: str
     span: Span
+    # Joined adjacent strings: (offset in value, line, column after the quote) per piece.
+    pieces: tuple[tuple[int, int, int], ...] = ()
+
+    def point(self, i: int) -> tuple[int, int]:
+        """Line and column of the value's i-th character (escapes aside)."""
+        offset, line, col = 0, self.span.line, self.span.col + 1
+        for start, ln, c in self.pieces:
+            if start <= i:
+                offset, line, col = start, ln, c
+        return line, col + i - offset
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import tron
+from tron.compiler.diagnostics import SpecError
 from tron.compiler.driver import compile_dir, compile_source, compile_spec, module_file
 from tron.envs.suite import MODULE_FILE
 
@@ -146,3 +147,13 @@ def test_a_plain_spec_compiles_to_one_module_without_family_info():
     spec = ROOT / "tests" / "golden" / "language" / "counting" / "golden_locals.tron"
     (only,) = compile_spec(spec.read_text(encoding="utf-8"), "tasks/counting/golden_locals.tron")
     assert "family" not in only.info and isinstance(only.info["version"], int)
+
+
+def test_a_const_read_only_inside_family_blocks_counts_as_used(tmp_path):
+    with_const = SPEC.replace("param n = 3 + level", "const BASE = 3\nparam n = 3 + level")
+    used = with_const.replace('"How many red discs?"', '"How many red discs (of {BASE} or more)?"')
+    compile_source(used.replace("{a}", "1").replace("{b}", "1"), "tasks/counting/scene.tron")
+    with pytest.raises(SpecError, match="'BASE' is never used"):
+        compile_source(
+            with_const.replace("{a}", "1").replace("{b}", "1"), "tasks/counting/scene.tron"
+        )

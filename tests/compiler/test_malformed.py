@@ -46,6 +46,13 @@ CASES = [
         "names nothing",
     ),
     (
+        "placeholder in the second of two joined strings",
+        HEAD + 'param n = 2\nquestion "How many "\n  "of {m}?"\nanswer integer = n\n',
+        H + 3,
+        7,
+        "names nothing",
+    ),
+    (
         "bad placeholder format",
         HEAD + 'param n = 2\nquestion "How {n:shout}?"\nanswer integer = n\n',
         H + 2,
