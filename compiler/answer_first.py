@@ -32,6 +32,27 @@ def scan(e: s.Expr) -> tuple[set[str], bool]:
     return names, random
 
 
+# Draws of one value. A root made by another random call (a scatter, a tree, a shuffled
+# list) or by a comprehension is the scene itself: rejecting it is ordinary sampling, and
+# the balance gate measures what comes out.
+SCALAR_DRAWS = frozenset({"randint", "choice", "coin", "uniform", "weighted_choice"})
+
+
+def scalar_draw(e: s.Expr) -> bool:
+    """Whether an expression draws one value (no structure-making random call, no list)."""
+    stack: list[s.Expr | s.CompFor] = [e]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, s.Comprehension | s.ListLit):
+            return False
+        if isinstance(node, s.Call):
+            fn = CATALOGUE.get(node.func)
+            if fn and fn.random and node.func not in SCALAR_DRAWS:
+                return False
+        stack.extend(children(node))
+    return True
+
+
 def closure(start: set[str], refs: dict[str, set[str]]) -> set[str]:
     seen, todo = set(), [n for n in start if n in refs]
     while todo:
@@ -54,7 +75,8 @@ def warnings(spec: s.Spec) -> list[Diagnostic]:
         refs[p.name] = names
         if rnd:
             random.add(p.name)
-    roots = {n for n in random if not (closure(refs[n], refs) & random)}
+    values = {p.name: p.value for p in params}
+    roots = {n for n in random if not (closure(refs[n], refs) & random) and scalar_draw(values[n])}
     # The draws the answer reads directly or through computed (non-random) parameters only.
     determined = {n: (set() if n in random else refs[n]) for n in refs}
     drawn = closure(scan(answer.value)[0], determined) & roots

@@ -55,3 +55,15 @@ def test_warning_names_the_requirement_and_the_fix():
 def test_given_is_drawn_before_the_loop():
     code = compile_source(SPEC.format(draw="given"), "tasks/counting/dice.tron").code
     assert code.index("v_hits = _rt.randint(_rng, 1, 6)") < code.index("for _attempt in _tries:")
+
+
+def test_rejecting_a_drawn_scene_the_answer_counts_is_not_warned():
+    """A count of a random scatter is made from the scene: requiring a property of the scene is
+    ordinary rejection sampling (the balance gate measures its answers), not a drawn answer."""
+    scene = SPEC.format(draw="param").replace(
+        "hits = randint(1, 6)", "xs = [randint(0, 9) for i in range(0, 6)]"
+    )
+    scene = scene.replace("2 * hits", "2 * max(xs)").replace("= hits", "= count(xs)")
+    assert compile_source(scene, "tasks/counting/dice.tron").warnings == ""
+    drawn = scene.replace("[randint(0, 9) for i in range(0, 6)]", "sample(range(0, 9), 6)")
+    assert compile_source(drawn, "tasks/counting/dice.tron").warnings == ""
