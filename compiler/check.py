@@ -151,6 +151,7 @@ class Checker(DefChecks):
         if "Answer" not in seen:
             self.missing("answer")
         self.check_choice(seen)
+        self.layouts()
         if self.family is None:
             self.unused_defs()
         for name, span in self.defined_at.items():
@@ -229,6 +230,24 @@ class Checker(DefChecks):
             if not t.is_numeric(typ):
                 self.error(st.value.span, f"complexity must be a number, got {typ}")
             self.out.complexity = st
+
+    def layouts(self) -> None:
+        """A layout names the keys of `draw` statements (decor has none)."""
+        draws = [st for st in self.spec.stmts if isinstance(st, s.Draw) and st.key]
+        keys = {st.key.value for st in draws if st.key and not st.decor}
+        for st in self.spec.stmts:
+            if not isinstance(st, s.Layout):
+                continue
+            for item in (st.subject, st.container):
+                if item.value not in keys:
+                    self.error(
+                        item.span,
+                        f"layout names '{item.value}', which no draw statement keys",
+                        did_you_mean(item.value, sorted(keys))
+                        or 'give the draw statement `key "NAME"` (decor is not checked)',
+                    )
+            if st.subject.value == st.container.value:
+                self.error(st.span, "layout relates an object to itself")
 
     def header(self, st: s.HeaderField) -> None:
         self.out.header[st.key] = st.value

@@ -169,6 +169,12 @@ def module_text(c: Checked) -> tuple[str, dict[int, int]]:
     out.emit(f"REQUIREMENTS = {literal(tuple(requirements))}")
     check_rows = tuple((st.span.line, st.label.value if st.label else "") for st in checks)
     out.emit(f"CHECKS = {literal(check_rows)}")
+    layouts = tuple(
+        (st.span.line, st.subject.value, st.relation, st.container.value, st.margin)
+        for st in spec.stmts
+        if isinstance(st, s.Layout)
+    )
+    out.emit(f"LAYOUT = {literal(layouts)}")
     out.emit("")
     out.emit("")
     has_consts = module_level(spec, out)

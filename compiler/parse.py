@@ -156,6 +156,13 @@ class ToAst(Transformer_NonRecursive[Token, Any]):  # no recursion: depth is che
     def check_decl(self, meta: Any, cond: s.Expr, label: Token | None) -> s.Stmt:
         return s.Check(span_of(meta), cond, str_item(label) if label else None)
 
+    def layout_inside(self, meta: Any, a: Token, b: Token, by: Token | None) -> s.Stmt:
+        margin = int_value(by) if by is not None else 0
+        return s.Layout(span_of(meta), str_item(a), "inside", str_item(b), margin)
+
+    def layout_clears(self, meta: Any, a: Token, b: Token, by: Token) -> s.Stmt:
+        return s.Layout(span_of(meta), str_item(a), "clears", str_item(b), int_value(by))
+
     def draw_decl(
         self, meta: Any, kw: Token, value: s.Expr, loop: s.CompFor | None, key: Token | None
     ) -> s.Stmt:

@@ -206,6 +206,16 @@ class Check(Stmt):
 
 
 @dataclass(frozen=True)
+class Layout(Stmt):
+    """`layout "a" inside "b" [by n]` / `layout "a" clears "b" by n`: checked on pictures."""
+
+    subject: StrItem
+    relation: str  # inside | clears
+    container: StrItem
+    margin: int
+
+
+@dataclass(frozen=True)
 class Draw(Stmt):
     decor: bool  # decorations are not subject to the visibility check
     value: Expr

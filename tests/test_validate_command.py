@@ -22,6 +22,8 @@ EXPECTED = {
     "counting/blind_answer": ("blind", 12),
     "counting/covered_by_label": ("labels", 12),
     "counting/doubled_word": ("wording", 13),
+    "counting/dot_on_ring": ("layout", 14),
+    "counting/ball_outside_box": ("layout", 14),
 }
 
 

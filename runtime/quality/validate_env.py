@@ -1,7 +1,7 @@
 """`tron validate`: every rule the reference promises, run over every level of an environment.
 
-Per level: N draws (sampling errors, `check` statements, question wording, distinct pictures,
-complexity), the per-instance checks of tron.quality.validate on the first few (visibility,
+Per level: N draws (sampling errors, `check` statements, declared `layout`s, question wording,
+distinct pictures, complexity), the per-instance checks of tron.quality.validate on the first few (visibility,
 clipping, legibility, labels covering objects, answers and rewards), and the balance and blind gates of tron.quality.gates, which draw more (up to
 8N) while their verdict is in doubt. Each failing rule becomes one Failure naming the spec line
 where one applies."""
@@ -9,6 +9,7 @@ where one applies."""
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
@@ -19,6 +20,7 @@ import numpy as np
 from tron.envs.env import Env, Instance
 from tron.quality import audit_checks, gates
 from tron.quality.analyze import blind_accuracy, question_key
+from tron.quality.layout import layout_breaks
 from tron.quality.validate import (
     Problem,
     answer_problems,
@@ -110,6 +112,7 @@ def draw(env: Env, ld: LevelDraws, seed: int, base: bool, deep: bool) -> None:
         found: list[Problem] = []
         if base:
             found += check_problems(env, ld.level, seed) + wording(env, inst)
+            found += layout(env, inst)
         if deep:
             ld.deep_draws += 1
             found += answer_problems(env, inst, None) + scene_problems(env, inst, True)
@@ -136,6 +139,23 @@ def wording(env: Env, inst: Instance) -> list[Problem]:
         for t in audit_checks.wording_problems(inst.question)
     ]
     return [Problem("wording", f"the question has {s}", line, s, "no wording slip") for s in slips]
+
+
+def layout(env: Env, inst: Instance) -> list[Problem]:
+    """The spec's `layout` declarations, measured on the drawn scene (tron.quality.layout)."""
+    assert inst.generated is not None
+    out = []
+    for line, subject, relation, container, margin in getattr(env.module, "LAYOUT", ()):
+        breaks = layout_breaks(inst.generated.scene, subject, relation, container, margin)
+        for key, holder, px in breaks:
+            if math.isnan(px):
+                text = f"layout container {key} is not a circle, ellipse, rectangle or polygon"
+                out.append(Problem("layout", text, line, key, "a closed shape"))
+                continue
+            where = "inside" if relation == "inside" else "clear of"
+            text = f"object {key} is {px:.1f} px {where} {holder}"
+            out.append(Problem("layout", text, line, f"{px:.1f} px", f">= {margin} px"))
+    return out
 
 
 def label_cover(env: Env, inst: Instance) -> list[Problem]:
@@ -251,6 +271,7 @@ HINTS = {
     "options": "two options read the same, so more than one is correct",
     "wording": "fix the question template (a slip a reader stumbles on)",
     "labels": "move the label off the object it names (or draw the object above the label)",
+    "layout": "place the objects with the declared room (shrink the placement area by the margin)",
 }
 
 

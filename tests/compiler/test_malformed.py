@@ -68,6 +68,23 @@ CASES = [
     ),
     ("unused parameter", HEAD + "param unused = 3\n" + BODY, H + 1, 7, "never used"),
     (
+        "layout names no draw key",
+        HEAD + BODY + 'draw circle(9, 9, 4, "red") key "dot"\nlayout "dot" clears "rim" by 2\n',
+        H + 5,
+        21,
+        "'rim', which no draw statement keys",
+    ),
+    (
+        "layout names a decor",
+        HEAD
+        + BODY
+        + 'draw circle(9, 9, 4, "red") key "dot"\ndecor circle(9, 9, 40, "red") key "rim"\n'
+        + 'layout "dot" inside "rim"\n',
+        H + 6,
+        21,
+        "'rim', which no draw statement keys",
+    ),
+    (
         "answer type mismatch",
         HEAD + 'param n = 2\nquestion "?"\nanswer yesno = n\n',
         H + 3,

@@ -8,6 +8,7 @@ SPEC_PATH = 'tests/golden/specs/diagram/golden_choice.tron'
 INFO = {'id': 'diagram/golden_choice', 'title': 'Golden: choice', 'description': 'Which labelled point is furthest right?', 'bucket': 'diagram', 'version': 2, 'levels': [0, 3], 'tags': ['golden'], 'answer_kind': 'choice', 'canvas': [400, 300, '#fafafa']}
 REQUIREMENTS = ((17, 'one point is strictly furthest right'),)
 CHECKS = ((28, ''),)
+LAYOUT = ()
 
 
 def generate(level, _rng, _with_checks=False):
@@ -53,4 +54,4 @@ def generate(level, _rng, _with_checks=False):
 
 
 # generated line -> spec line, so run-time failures name the spec line
-LINEMAP = {17: 12, 18: 13, 19: 14, 20: 15, 21: 16, 22: 17, 23: 17, 24: 17, 25: 21, 27: 19, 28: 19, 29: 20, 30: 26, 31: 26, 32: 26, 33: 27, 34: 27, 35: 27, 36: 27, 37: 23, 38: 23, 39: 23, 40: 24, 41: 24, 49: 28}
+LINEMAP = {18: 12, 19: 13, 20: 14, 21: 15, 22: 16, 23: 17, 24: 17, 25: 17, 26: 21, 28: 19, 29: 19, 30: 20, 31: 26, 32: 26, 33: 26, 34: 27, 35: 27, 36: 27, 37: 27, 38: 23, 39: 23, 40: 23, 41: 24, 42: 24, 50: 28}

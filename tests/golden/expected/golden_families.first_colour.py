@@ -8,6 +8,7 @@ SPEC_PATH = 'tests/golden/families/counting/golden_families.tron'
 INFO = {'id': 'counting/golden_families.first_colour', 'title': 'Golden: colour of a disc', 'description': 'Coloured discs in a row; each family asks one thing about them.', 'bucket': 'counting', 'version': 2001, 'levels': [0, 3], 'tags': ['discs', 'colour'], 'answer_kind': 'colour', 'canvas': [512, 512, 'white'], 'family': 'first_colour', 'scene_version': 2, 'family_version': 1}
 REQUIREMENTS = ()
 CHECKS = ()
+LAYOUT = ()
 
 
 _K = {}
@@ -50,4 +51,4 @@ def generate(level, _rng, _with_checks=False):
 
 
 # generated line -> spec line, so run-time failures name the spec line
-LINEMAP = {16: 12, 17: 12, 18: 12, 23: 31, 27: 14, 28: 15, 29: 32, 31: 16, 32: 16, 33: 34, 34: 34, 35: 34, 37: 33, 38: 33, 39: 33, 40: 35}
+LINEMAP = {17: 12, 18: 12, 19: 12, 24: 31, 28: 14, 29: 15, 30: 32, 32: 16, 33: 16, 34: 34, 35: 34, 36: 34, 38: 33, 39: 33, 40: 33, 41: 35}

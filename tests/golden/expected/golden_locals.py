@@ -8,6 +8,7 @@ SPEC_PATH = 'tests/golden/language/counting/golden_locals.tron'
 INFO = {'id': 'counting/golden_locals', 'title': 'Golden: locals', 'description': 'Lettered boxes with values from a table; name the box with the largest (or smallest) value.', 'bucket': 'counting', 'version': 1, 'levels': [0, 3], 'tags': [], 'answer_kind': 'label', 'canvas': [512, 512, 'white']}
 REQUIREMENTS = ()
 CHECKS = ((27, ''),)
+LAYOUT = ()
 
 
 _K = {}
@@ -74,4 +75,4 @@ def generate(level, _rng, _with_checks=False):
 
 
 # generated line -> spec line, so run-time failures name the spec line
-LINEMAP = {16: 10, 17: 10, 18: 10, 21: 11, 22: 11, 23: 11, 26: 12, 27: 12, 28: 12, 32: 9, 43: 14, 44: 15, 45: 16, 46: 17, 47: 18, 48: 19, 50: 21, 51: 21, 52: 22, 53: 22, 54: 26, 55: 26, 56: 26, 58: 24, 59: 24, 60: 24, 61: 25, 62: 25, 63: 28, 70: 27}
+LINEMAP = {17: 10, 18: 10, 19: 10, 22: 11, 23: 11, 24: 11, 27: 12, 28: 12, 29: 12, 33: 9, 44: 14, 45: 15, 46: 16, 47: 17, 48: 18, 49: 19, 51: 21, 52: 21, 53: 22, 54: 22, 55: 26, 56: 26, 57: 26, 59: 24, 60: 24, 61: 24, 62: 25, 63: 25, 64: 28, 71: 27}
