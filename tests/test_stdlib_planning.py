@@ -77,3 +77,37 @@ def test_parity_matches_full_search_on_2x3(seed):
                 seen.add(t)
                 todo.append(t)
     assert (goal in seen) == (slide_steps(2, 3, tiles) >= 0)
+
+
+def one_sided_distances(rows: int, cols: int) -> dict[tuple[int, ...], int]:
+    """Every state's distance from the goal, by one plain breadth-first search."""
+    from collections import deque
+
+    from tron.stdlib.planning import _slides
+
+    goal = tuple(list(range(1, rows * cols)) + [0])
+    dist, todo = {goal: 0}, deque([goal])
+    while todo:
+        s = todo.popleft()
+        for t in _slides(rows, cols, s):
+            if t not in dist:
+                dist[t] = dist[s] + 1
+                todo.append(t)
+    return dist
+
+
+DIST_2X3 = one_sided_distances(2, 3)
+DIST_3X3 = one_sided_distances(3, 3)
+
+
+def test_meeting_search_matches_one_search_on_every_2x3_state():
+    for tiles in itertools.permutations(range(6)):
+        assert slide_steps(2, 3, list(tiles)) == DIST_2X3.get(tiles, -1)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 10_000), st.integers(0, 30))
+def test_meeting_search_matches_one_search_on_3x3(seed, moves):
+    tiles = scrambled_slides(random.Random(seed), 3, 3, moves)
+    assert slide_steps(3, 3, tiles) == DIST_3X3[tuple(tiles)]
+

@@ -106,11 +106,22 @@ class _Latin:
         ]
         self.use_box = bool(box_rows)
         self.less = [(e["a"], e["b"]) for e in less]
+        if any(not (0 <= a < n * n and 0 <= b < n * n) for a, b in self.less):
+            raise ValueError("inequality signs must join cells of the grid")
         self.lines = []
         if views:
             if len(views) != 4 * n:
                 raise ValueError(f"skyscrapers: {len(views)} clues, need {4 * n}")
             self.lines = [(ln, k) for ln, k in zip(_lines(n), views, strict=True) if k]
+        # What touches each cell, so a placement checks only its own pairs and lines.
+        self.less_at: list[list[tuple[int, int]]] = [[] for _ in range(n * n)]
+        for a, b in self.less:
+            self.less_at[a].append((a, b))
+            self.less_at[b].append((a, b))
+        self.lines_at: list[list[tuple[list[int], int]]] = [[] for _ in range(n * n)]
+        for ln, k in self.lines:
+            for j in set(ln):
+                self.lines_at[j].append((ln, k))
         self.cage_cells: list[list[int]] = []
         self.cage_of = list(cages)
         if cages:
@@ -152,11 +163,11 @@ class _Latin:
     def _local(self, i: int) -> bool:
         """Constraints touching cell i that its current value could break."""
         g = self.g
-        for a, b in self.less:
-            if (a == i or b == i) and g[a] and g[b] and not g[a] < g[b]:
+        for a, b in self.less_at[i]:
+            if g[a] and g[b] and not g[a] < g[b]:
                 return False
-        for ln, k in self.lines:
-            if i in ln and not self._line_ok([g[j] for j in ln], k):
+        for ln, k in self.lines_at[i]:
+            if not self._line_ok([g[j] for j in ln], k):
                 return False
         if self.cage_cells:
             k = self.cage_of[i]
@@ -343,20 +354,17 @@ def _binairo_ok(n: int, g: list[int], i: int) -> bool:
     """Rules touching cell i: no three equal in a row/column, at most n/2 of each digit per
     line, and (once a line is full) no two equal full rows or columns."""
     r, c = divmod(i, n)
-    for line in ([r * n + k for k in range(n)], [k * n + c for k in range(n)]):
-        vals = [g[j] for j in line]
-        for d in (0, 1):
-            if vals.count(d) > n // 2:
-                return False
+    row, col, half = g[r * n : r * n + n], g[c::n], n // 2
+    for vals in (row, col):
+        if vals.count(0) > half or vals.count(1) > half:
+            return False
         for k in range(n - 2):
             if vals[k] >= 0 and vals[k] == vals[k + 1] == vals[k + 2]:
                 return False
-    row = g[r * n : r * n + n]
     if -1 not in row:
         for rr in range(n):
             if rr != r and g[rr * n : rr * n + n] == row:
                 return False
-    col = g[c::n]
     if -1 not in col:
         for cc in range(n):
             if cc != c and g[cc::n] == col:

@@ -46,9 +46,9 @@ def _enc(vox: Sequence[Vox]) -> list[int]:
     """Normalise (shift to 0), drop repeats, sort, encode."""
     if not vox:
         return []
-    m = [min(v[i] for v in vox) for i in range(3)]
-    shifted = sorted({(v[0] - m[0], v[1] - m[1], v[2] - m[2]) for v in vox})
-    if any(max(v) > 9 for v in shifted):
+    m0, m1, m2 = map(min, zip(*vox, strict=True))
+    shifted = sorted({(r - m0, c - m1, z - m2) for r, c, z in vox})
+    if any(r > 9 or c > 9 or z > 9 for r, c, z in shifted):
         raise SampleRejected("polycube spans more than 10 cubes")
     return [100 * r + 10 * c + z for r, c, z in shifted]
 
@@ -76,14 +76,9 @@ def random_polycube(rng: random.Random, n: int, span: int) -> list[int]:
                 if (a + d[0], b + d[1], c + d[2]) not in seen
             }
         )
-        ok = [
-            f
-            for f in front
-            if all(
-                max(v[i] for v in [*have, f]) - min(v[i] for v in [*have, f]) < span
-                for i in range(3)
-            )
-        ]
+        lo = [min(v[i] for v in have) for i in range(3)]
+        hi = [max(v[i] for v in have) for i in range(3)]
+        ok = [f for f in front if all(max(hi[i], f[i]) - min(lo[i], f[i]) < span for i in range(3))]
         if not ok:
             raise SampleRejected("random_polycube: box full")
         pick = ok[rng.randrange(len(ok))]
