@@ -110,4 +110,3 @@ def test_meeting_search_matches_one_search_on_every_2x3_state():
 def test_meeting_search_matches_one_search_on_3x3(seed, moves):
     tiles = scrambled_slides(random.Random(seed), 3, 3, moves)
     assert slide_steps(3, 3, tiles) == DIST_3X3[tuple(tiles)]
-
