@@ -322,6 +322,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=12,
         help="draws per level that also get the pixel, answer and reward checks (default 12)",
     )
+    va.add_argument(
+        "--near-duplicates",
+        action="store_true",
+        help="also compare with each other and the bundled suite (the first run fingerprints "
+        "the whole suite, a few minutes; later runs reuse the cache)",
+    )
     va.add_argument("--json", help="also write the results to this JSON file")
     va.set_defaults(fn=cmd_validate)
     return p

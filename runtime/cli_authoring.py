@@ -113,6 +113,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
             args.seed,
             sys.stderr.isatty(),
             deep=args.deep,
+            near_dups=args.near_duplicates,
         )
     except SpecError as exc:
         print(exc.render(), file=sys.stderr)

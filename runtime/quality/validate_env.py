@@ -388,15 +388,34 @@ def validate_paths(
     seed: int = 0,
     progress: bool = False,
     deep: int = DEEP_DRAWS,
+    near_dups: bool = False,
 ) -> list[EnvResult]:
     """Compile every spec (errors raise before any sampling), then validate each environment,
-    `workers` processes at a time; results come back in the order of the paths."""
+    `workers` processes at a time; results come back in the order of the paths. With
+    `near_dups`, each is also compared with the others and the bundled suite."""
     import tron
 
-    jobs = []
+    jobs, envs = [], []
     for p in paths:
         suite = tron.load(p)
         jobs += [(str(suite.dir), e, draws, levels, seed, deep) for e in suite.list_envs()]
+        envs += [suite.make(e) for e in suite.list_envs()]
+    results = run_jobs(jobs, workers, progress)
+    if near_dups:
+        from tron.quality.near_dups import near_duplicate_pairs
+
+        bundled = tron.bundled()
+        others = [bundled.make(e) for e in bundled.list_envs()]
+        by_id = {r.env_id: r for r in results}
+        for a, b in near_duplicate_pairs(envs, others, progress):
+            r = by_id[a]
+            text = f"same pictures and questions as {b}"
+            hint = "ask a different question or draw a different scene"
+            r.failures.append(Failure(r.path, None, a, None, "near-duplicate", text, "none", hint))
+    return results
+
+
+def run_jobs(jobs: list[Any], workers: int, progress: bool) -> list[EnvResult]:
     from tqdm import tqdm
 
     bar = tqdm(total=len(jobs), desc="validate", unit="env", disable=not progress)
