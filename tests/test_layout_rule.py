@@ -72,3 +72,12 @@ def test_breaks_name_the_subject_and_the_container():
     ((key, holder, px),) = layout_breaks(scene, "dot", "clears", "ring", 4)
     assert (key, holder) == ("dot.0", "ring") and px < 0
     assert layout_breaks(scene, "dot", "inside", "ring", 4) == [("dot.0", "ring", px)]
+
+
+def test_a_key_names_its_loop_items_and_component_parts_only():
+    from tron.quality.layout import keyed
+
+    scene = Scene()
+    for key in ("dot", "dot.3", "dot/part", "dotty", "ring.dot"):
+        scene.add(Circle(100, 100, 5, NO_STROKE), key)
+    assert [k for k, _ in keyed(scene, "dot")] == ["dot", "dot.3", "dot/part"]

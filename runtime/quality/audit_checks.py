@@ -17,12 +17,13 @@ from typing import Any
 import numpy as np
 
 from tron.envs.env import Env, Instance
-from tron.render.scene import Circle, Item, Polygon, Rect, Scene, Text
+from tron.quality import layout
+from tron.render.scene import Item, Rect, Scene, Text
 from tron.stdlib.geometry import dominant_axis
 from tron.stdlib.lists import margin as top_margin
 
 DIRECTION_RATIO = 2.0  # left/right/above/below: the main offset at least twice the other
-MIN_CLEARANCE_PX = 6.0  # counted point to boundary, on top of the point's own radius
+MIN_CLEARANCE_PX = 4.0  # background between a counted point's paint and its boundary's paint
 MAX_LABEL_COVER = 0.3  # share of a keyed object an opaque label box may cover (a 7x7 board's cell
 # label covers 25% and its colour reads; the audit's hidden live cells were 37% covered)
 # `tron validate` holds opaque label boxes to MAX_LABEL_COVER, and bare text to MAX_LABEL_HIDE:
@@ -77,116 +78,30 @@ def relation_problems(
     ]
 
 
-# ---------------------------------------------------------------- shared geometry
+# ------------------------------------------- (b) containment and (c) boundary clearance
+# Measured like the `layout` rule of tron validate (tron.quality.layout), from painted extents.
 
 
-def _seg_dist(p: XY, a: XY, b: XY) -> float:
-    (px, py), (ax, ay), (bx, by) = p, a, b
-    vx, vy = bx - ax, by - ay
-    t = (
-        0.0
-        if vx == vy == 0
-        else max(0.0, min(1.0, ((px - ax) * vx + (py - ay) * vy) / (vx * vx + vy * vy)))
-    )
-    return math.hypot(px - ax - t * vx, py - ay - t * vy)
-
-
-def _outline(item: Item) -> list[XY] | None:
-    if isinstance(item, Polygon):
-        return [(float(p[0]), float(p[1])) for p in item.points]
-    if isinstance(item, Rect):
-        return [
-            (item.x, item.y),
-            (item.x + item.w, item.y),
-            (item.x + item.w, item.y + item.h),
-            (item.x, item.y + item.h),
-        ]
-    return None
-
-
-def _inside_poly(p: XY, poly: list[XY]) -> bool:
-    inside = False
-    for i in range(len(poly)):
-        (x1, y1), (x2, y2) = poly[i], poly[(i + 1) % len(poly)]
-        if (y1 > p[1]) != (y2 > p[1]) and p[0] < x1 + (p[1] - y1) * (x2 - x1) / (y2 - y1):
-            inside = not inside
-    return inside
-
-
-def boundary_distance(p: XY, boundary: Item) -> float:
-    """Distance from p to the outline of a Circle, Rect or Polygon item."""
-    if isinstance(boundary, Circle):
-        return abs(math.hypot(p[0] - boundary.cx, p[1] - boundary.cy) - boundary.r)
-    poly = _outline(boundary)
-    if poly is None:
-        raise TypeError(f"no outline for {type(boundary).__name__}")
-    return min(_seg_dist(p, poly[i], poly[(i + 1) % len(poly)]) for i in range(len(poly)))
-
-
-def inside(p: XY, container: Item) -> bool:
-    if isinstance(container, Circle):
-        return math.hypot(p[0] - container.cx, p[1] - container.cy) < container.r
-    poly = _outline(container)
-    return poly is not None and _inside_poly(p, poly)
-
-
-def _items(scene: Scene, prefix: str) -> list[tuple[Item, str]]:
+def containment_problems(scene: Scene, container: str, contents: str) -> list[str]:
+    """Every object keyed `contents` (or `contents.<i>`) lies inside an object keyed
+    `container`, its paint inside the container's inner stroke edge."""
+    if not layout.keyed(scene, container):
+        return [f"containment: container {container!r} not found"]
     return [
-        (it, k)
-        for it, k in scene.items
-        if k is not None
-        and (k == prefix or k.startswith(prefix + "."))
-        or (k is not None and k.startswith(prefix + "/"))
+        f"containment: {key} crosses its container ({px:.1f} px inside)"
+        for key, _, px in layout.layout_breaks(scene, contents, "inside", container, 0)
     ]
-
-
-def _disc(item: Item) -> tuple[XY, float]:
-    if isinstance(item, Circle):
-        return (item.cx, item.cy), item.r
-    raise TypeError(f"{type(item).__name__} is not a disc")
-
-
-# ---------------------------------------------------------------- (b) containment
-
-
-def containment_problems(scene: Scene, container: Item | str, contents: str) -> list[str]:
-    """Every disc keyed `contents` (or `contents.<i>`) lies inside the container (an item, or
-    the key of one) with clearance of its radius plus its stroke width and the container's."""
-    if isinstance(container, str):
-        found = [it for it, k in scene.items if k == container]
-        if not found:
-            return [f"containment: container {container!r} not found"]
-        container = found[0]
-    wall = container.style.stroke_width
-    out = []
-    for item, key in _items(scene, contents):
-        (c, r) = _disc(item)
-        need = r + item.style.stroke_width / 2 + wall / 2
-        if not inside(c, container) or boundary_distance(c, container) < need:
-            out.append(f"containment: {key} crosses its container (needs {need:.1f} px)")
-    return out
-
-
-# ---------------------------------------------------------------- (c) boundary clearance
 
 
 def clearance_problems(
     scene: Scene, points: str, boundaries: str, min_gap: float = MIN_CLEARANCE_PX
 ) -> list[str]:
-    """Every counted disc keyed `points.*` keeps `min_gap` px plus its radius from the outline
-    of every boundary keyed `boundaries.*` it is counted against (inside/outside counting)."""
-    walls = [it for it, _ in _items(scene, boundaries)]
-    out = []
-    for item, key in _items(scene, points):
-        (c, r) = _disc(item)
-        for wall in walls:
-            d = boundary_distance(c, wall)
-            if d < min_gap + r:
-                out.append(
-                    f"clearance: {key} is {d:.1f} px from a boundary (needs {min_gap + r:.1f})"
-                )
-                break
-    return out
+    """Every counted object keyed `points.*` keeps `min_gap` px of background between its paint
+    and that of every outline keyed `boundaries.*` it is counted against."""
+    return [
+        f"clearance: {key} is {px:.1f} px from a boundary (needs {min_gap:g})"
+        for key, _, px in layout.layout_breaks(scene, points, "clears", boundaries, min_gap)
+    ]
 
 
 # ---------------------------------------------------------------- (d) labels as occluders

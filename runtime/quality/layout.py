@@ -1,7 +1,8 @@
 """The `layout` rule: placements a spec declares, measured on each drawn picture.
 
-`layout "marble" inside "jar" by 2` holds when every item keyed `marble` (or `marble.N`) lies
-inside the fill of some item keyed `jar`, at least 2 px inside the inner edge of its stroke.
+`layout "marble" inside "jar" by 2` holds when every item keyed `marble` (`marble.N` of a
+loop, `marble/part` of a component) lies inside the fill of some item keyed `jar`, at least
+2 px inside the inner edge of its stroke.
 `layout "dot" clears "ring" by 6` holds when every item keyed `dot` keeps at least 6 px from
 the painted outline of every item keyed `ring`: a counted point is never on the boundary it is
 counted against. Subjects are measured by their painted extent: a circle as a disc of its
@@ -137,7 +138,7 @@ def keyed(scene: Scene, name: str) -> list[tuple[str, Item]]:
     return [
         (key, item)
         for item, key in scene.items
-        if key is not None and (key == name or key.startswith(name + "."))
+        if key is not None and (key == name or key.startswith((name + ".", name + "/")))
     ]
 
 
