@@ -299,6 +299,12 @@ def build_parser() -> argparse.ArgumentParser:
     an.add_argument("-n", type=int_in(1, 100_000), default=60, help="draws per level")
     an.add_argument("--seed", type=seed, default=0)
     an.add_argument("-o", "--out", default="out/analysis")
+    an.add_argument(
+        "--shortcuts",
+        action="store_true",
+        help="also probe for trivial state features (first/last list item) that predict the "
+        "answer, at the lowest and highest level over 4n draws (reported, not a gate)",
+    )
     with_suite(an)
     an.set_defaults(fn=cmd_analyze)
 

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from tron.cli_support import (
     output_folder,
@@ -77,9 +78,11 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         analyze_env(suite.make(e), args.n, args.seed) for e in tqdm(ids, desc="analyze", unit="env")
     ]
     dups = near_duplicates(reports)
+    shortcuts = shortcut_report(suite, ids, args) if args.shortcuts else {}
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     data = {"n": args.n, "envs": [r.to_dict() for r in reports], "near_duplicates": dups}
+    data["shortcuts"] = shortcuts
     (out / "analysis.json").write_text(json.dumps(data, indent=1), encoding="utf-8")
     (out / "analysis.html").write_text(report_html(reports, dups, args.n), encoding="utf-8")
     (out / "analysis.md").write_text(markdown_table(reports) + "\n", encoding="utf-8")
@@ -92,6 +95,25 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         f"{len(failures)} gate violation(s)"
     )
     return 1 if failures else 0
+
+
+def shortcut_report(suite: Any, ids: list[str], args: argparse.Namespace) -> dict[str, list[str]]:
+    """A trivial feature of the state (the first or last item of a list) that predicts the
+    answer well above chance, at the lowest and highest level: printed for review, not a
+    gate (a state list that is the answer itself is flagged too)."""
+    from tqdm import tqdm
+
+    from tron.quality.audit_checks import shortcut_problems
+
+    found: dict[str, list[str]] = {}
+    seeds = range(args.seed, args.seed + 4 * args.n)
+    for e in tqdm(ids, desc="shortcuts", unit="env"):
+        env = suite.make(e)
+        for level in sorted(set(env.info.levels)):
+            for text in shortcut_problems(env, level, seeds):
+                found.setdefault(e, []).append(f"level {level}: {text}")
+                print(f"tron analyze: review {e} level {level}: {text}", file=sys.stderr)
+    return found
 
 
 def cmd_validate(args: argparse.Namespace) -> int:

@@ -2,6 +2,7 @@
 tests/fixtures/audit/ (copies of the specs before issue #15 was fixed, and a jar whose marble
 crosses its wall) and pass the bundled suite's fixed environments."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -100,3 +101,16 @@ def test_template_review():
     assert A.template_problems(BROKEN.make("mathematical/pie_percent"), [9], draws=60)
     for env_id in ("mathematical/pie_percent", "pattern_logic/domino_sequence"):
         assert not A.template_problems(tron.make(env_id), [0, 5, 9], draws=40), env_id
+
+
+def test_analyze_reports_a_shortcut_for_review(tmp_path, capsys):
+    """`tron analyze --shortcuts` names the first/last-tile shortcut of the audit's
+    bracket_balance (a report, written to analysis.json and stderr)."""
+    from tron.cli import main
+
+    fixtures = str(Path(__file__).parent / "fixtures" / "audit")
+    args = ["analyze", "pattern_logic/bracket_balance", "--suite", fixtures, "-n", "100"]
+    main([*args, "--shortcuts", "-o", str(tmp_path)])
+    found = json.loads((tmp_path / "analysis.json").read_text())["shortcuts"]
+    assert any("seq" in t for t in found["pattern_logic/bracket_balance"])
+    assert "review pattern_logic/bracket_balance" in capsys.readouterr().err
