@@ -152,6 +152,7 @@ class Checker(DefChecks):
             self.missing("answer")
         self.check_choice(seen)
         self.layouts()
+        self.draw_loop_names()
         if self.family is None:
             self.unused_defs()
         for name, span in self.defined_at.items():
@@ -230,6 +231,20 @@ class Checker(DefChecks):
             if not t.is_numeric(typ):
                 self.error(st.value.span, f"complexity must be a number, got {typ}")
             self.out.complexity = st
+
+    def draw_loop_names(self) -> None:
+        """A draw loop is a statement-level loop: its variable would overwrite a parameter,
+        given or const of the same name for everything evaluated after the scene (the answer,
+        the question), so the clash is an error wherever the other name is declared."""
+        for st in self.spec.stmts:
+            if isinstance(st, s.Draw) and st.loop is not None and st.loop.var in self.defined_at:
+                name, first = st.loop.var, self.defined_at[st.loop.var]
+                self.error(
+                    st.loop.var_span,
+                    f"draw loop variable '{name}' has the name of the one defined on line "
+                    f"{first.line}",
+                    "choose another loop variable name",
+                )
 
     def layouts(self) -> None:
         """A layout names the keys of `draw` statements (decor has none)."""

@@ -68,6 +68,13 @@ CASES = [
     ),
     ("unused parameter", HEAD + "param unused = 3\n" + BODY, H + 1, 7, "never used"),
     (
+        "draw loop variable overwrites a parameter",
+        HEAD + BODY + 'draw circle(9 * n, 9, 4, "red") for n in range(0, 3)\n',
+        H + 4,
+        37,
+        "draw loop variable 'n' has the name of the one defined on line",
+    ),
+    (
         "layout names no draw key",
         HEAD + BODY + 'draw circle(9, 9, 4, "red") key "dot"\nlayout "dot" clears "rim" by 2\n',
         H + 5,
