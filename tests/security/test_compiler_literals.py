@@ -24,7 +24,7 @@ from tron.stdlib.registry import CATALOGUE
 
 ROOT = Path(__file__).resolve().parents[2]
 CONSTANTS = {"COMPILER_VERSION", "SOURCE_HASH", "SPEC_PATH", "INFO", "REQUIREMENTS"}
-CONSTANTS |= {"CHECKS", "LINEMAP"}
+CONSTANTS |= {"CHECKS", "LAYOUT", "LINEMAP"}
 TABLES = {"_K", "_CONSTS"}  # the const table and its status (specs with `const`)
 SPEC_FUNC = re.compile(r"f_[A-Za-z0-9_]+\Z")  # a spec-local `def`
 BUILTINS = {"enumerate", "bool", "str"}
