@@ -13,6 +13,7 @@ from tron.compiler import types as t
 from tron.compiler.answer_first import warnings
 from tron.compiler.check_defs import DefChecks
 from tron.compiler.check_expr import did_you_mean
+from tron.compiler.check_scene import SceneChecks
 from tron.compiler.diagnostics import Diagnostic, DiagnosticSink, Span
 from tron.compiler.limits import MAX_CANVAS, MAX_LEVEL, MIN_CANVAS
 
@@ -85,7 +86,7 @@ def expected_env_id(path: str) -> str | None:
     return f"{p.parent.name}/{p.stem}"
 
 
-class Checker(DefChecks):
+class Checker(DefChecks, SceneChecks):
     def __init__(self, spec: s.Spec, family: s.Family | None = None):
         self.spec = spec
         # Checking one question family (spec = the shared statements and the block's): a
@@ -231,38 +232,6 @@ class Checker(DefChecks):
             if not t.is_numeric(typ):
                 self.error(st.value.span, f"complexity must be a number, got {typ}")
             self.out.complexity = st
-
-    def draw_loop_names(self) -> None:
-        """A draw loop is a statement-level loop: its variable would overwrite a parameter,
-        given or const of the same name for everything evaluated after the scene (the answer,
-        the question), so the clash is an error wherever the other name is declared."""
-        for st in self.spec.stmts:
-            if isinstance(st, s.Draw) and st.loop is not None and st.loop.var in self.defined_at:
-                name, first = st.loop.var, self.defined_at[st.loop.var]
-                self.error(
-                    st.loop.var_span,
-                    f"draw loop variable '{name}' has the name of the one defined on line "
-                    f"{first.line}",
-                    "choose another loop variable name",
-                )
-
-    def layouts(self) -> None:
-        """A layout names the keys of `draw` statements (decor has none)."""
-        draws = [st for st in self.spec.stmts if isinstance(st, s.Draw) and st.key]
-        keys = {st.key.value for st in draws if st.key and not st.decor}
-        for st in self.spec.stmts:
-            if not isinstance(st, s.Layout):
-                continue
-            for item in (st.subject, st.container):
-                if item.value not in keys:
-                    self.error(
-                        item.span,
-                        f"layout names '{item.value}', which no draw statement keys",
-                        did_you_mean(item.value, sorted(keys))
-                        or 'give the draw statement `key "NAME"` (decor is not checked)',
-                    )
-            if st.subject.value == st.container.value:
-                self.error(st.span, "layout relates an object to itself")
 
     def header(self, st: s.HeaderField) -> None:
         self.out.header[st.key] = st.value
