@@ -399,7 +399,8 @@ def validate_paths(
     for p in paths:
         suite = tron.load(p)
         jobs += [(str(suite.dir), e, draws, levels, seed, deep) for e in suite.list_envs()]
-        envs += [suite.make(e) for e in suite.list_envs()]
+        if near_dups:  # only the near-duplicate pass needs the environments here
+            envs += [suite.make(e) for e in suite.list_envs()]
     results = run_jobs(jobs, workers, progress)
     if near_dups:
         from tron.quality.near_dups import near_duplicate_pairs
