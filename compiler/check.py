@@ -206,7 +206,9 @@ class Checker(DefChecks, SceneChecks):
         elif isinstance(st, s.Param):
             typ = self.expr(st.value, self.scope)
             self.define(st.name, st.name_span, typ, track_use=True)
-        elif isinstance(st, s.Require | s.Check):
+        elif (
+            isinstance(st, s.Require | s.Check) or isinstance(st, s.Layout) and st.cond is not None
+        ):
             self.expect(st.cond, self.scope, t.BOOL, "a condition")
         elif isinstance(st, s.Draw):
             scope = dict(self.scope)

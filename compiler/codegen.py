@@ -169,10 +169,17 @@ def module_text(c: Checked) -> tuple[str, dict[int, int]]:
     out.emit(f"REQUIREMENTS = {literal(tuple(requirements))}")
     check_rows = tuple((st.span.line, st.label.value if st.label else "") for st in checks)
     out.emit(f"CHECKS = {literal(check_rows)}")
+    layout_stmts = [st for st in spec.stmts if isinstance(st, s.Layout)]
     layouts = tuple(
-        (st.span.line, st.subject.value, st.relation, st.container.value, st.margin)
-        for st in spec.stmts
-        if isinstance(st, s.Layout)
+        (
+            st.span.line,
+            st.subject.value,
+            st.relation,
+            st.other.value if st.other else "",
+            st.margin or 0,
+            "%" if st.percent else "",
+        )
+        for st in layout_stmts
     )
     out.emit(f"LAYOUT = {literal(layouts)}")
     out.emit("")
@@ -257,16 +264,21 @@ def module_text(c: Checked) -> tuple[str, dict[int, int]]:
     out.emit("continue", indent=body + 1)
     out.emit("break", indent=body)
     out.emit("_checks = []", indent=1)
+    out.emit("_layouts_off = []", indent=1)
     out.emit("if _with_checks:", indent=1)
     for i, st in enumerate(checks):
         out.emit(f"_checks.append((CHECKS[{i}], bool({source(st.cond)})))", st.span.line, 2)
     out.emit("pass", indent=2)
+    for i, st in enumerate(layout_stmts):
+        if st.cond is not None:  # a conditional layout is measured only where it holds
+            out.emit(f"if not ({source(st.cond)}):", st.span.line, 1)
+            out.emit(f"_layouts_off.append({i})", st.span.line, 2)
     state = "{" + ", ".join(f"{n!r}: {var(n)}" for n in state_names) + "}"
     out.emit(f"_state = {state}", indent=1)
     out.emit(
         "return _p.Generated(state=_state, scene=_scene, question=_question, "
         "answer=_answer, answer_type=_atype, options=_options, complexity=_complexity, "
-        "checks=_checks, tries=_tries.count)",
+        "checks=_checks, tries=_tries.count, layouts_off=_layouts_off)",
         indent=1,
     )
     out.emit("")

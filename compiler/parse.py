@@ -156,12 +156,33 @@ class ToAst(Transformer_NonRecursive[Token, Any]):  # no recursion: depth is che
     def check_decl(self, meta: Any, cond: s.Expr, label: Token | None) -> s.Stmt:
         return s.Check(span_of(meta), cond, str_item(label) if label else None)
 
-    def layout_inside(self, meta: Any, a: Token, b: Token, by: Token | None) -> s.Stmt:
-        margin = int_value(by) if by is not None else 0
-        return s.Layout(span_of(meta), str_item(a), "inside", str_item(b), margin)
+    def layout_decl(
+        self,
+        meta: Any,
+        subject: Token,
+        relation: Token,
+        other: Token | None,
+        by: tuple[int, bool] | None,
+        cond: s.Expr | None,
+    ) -> s.Stmt:
+        margin, percent = by if by is not None else (None, False)
+        return s.Layout(
+            span_of(meta),
+            str_item(subject),
+            str(relation),
+            tok_span(relation),
+            str_item(other) if other is not None else None,
+            margin,
+            percent,
+            cond,
+        )
 
-    def layout_clears(self, meta: Any, a: Token, b: Token, by: Token) -> s.Stmt:
-        return s.Layout(span_of(meta), str_item(a), "clears", str_item(b), int_value(by))
+    def layout_by(self, meta: Any, value: Token, op: Token | None) -> tuple[int, bool]:
+        if op is not None and str(op) != "%":
+            raise SpecErrorAt(
+                tok_span(op), f"unexpected '{op}' after a layout margin (write N or N%)"
+            )
+        return int_value(value), op is not None
 
     def draw_decl(
         self, meta: Any, kw: Token, value: s.Expr, loop: s.CompFor | None, key: Token | None

@@ -207,12 +207,16 @@ class Check(Stmt):
 
 @dataclass(frozen=True)
 class Layout(Stmt):
-    """`layout "a" inside "b" [by n]` / `layout "a" clears "b" by n`: checked on pictures."""
+    """`layout "a" RELATION ["b"] [by n[%]] [if cond]`: a placement or margin the validator
+    measures on pictures (the relations are listed in check_scene.LAYOUT_RELATIONS)."""
 
     subject: StrItem
-    relation: str  # inside | clears
-    container: StrItem
-    margin: int
+    relation: str
+    relation_span: Span
+    other: StrItem | None  # the container, outline or reference object
+    margin: int | None
+    percent: bool
+    cond: Expr | None
 
 
 @dataclass(frozen=True)

@@ -107,6 +107,7 @@ class Generated:
     complexity: float
     checks: list[tuple[tuple[int, str], bool]]
     tries: int
+    layouts_off: list[int] = field(default_factory=list)  # LAYOUT rows whose `if` is false
 
 
 def new_scene(width: int, height: int, background: str) -> Scene:

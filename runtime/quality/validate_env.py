@@ -20,7 +20,9 @@ import numpy as np
 from tron.envs.env import Env, Instance
 from tron.quality import audit_checks, gates
 from tron.quality.analyze import blind_accuracy, question_key
+from tron.quality.confusable import confusable_problems
 from tron.quality.layout import layout_breaks
+from tron.quality.relations import relation_breaks
 from tron.quality.validate import (
     Problem,
     answer_problems,
@@ -112,7 +114,7 @@ def draw(env: Env, ld: LevelDraws, seed: int, base: bool, deep: bool) -> None:
         found: list[Problem] = []
         if base:
             found += check_problems(env, ld.level, seed) + wording(env, inst)
-            found += layout(env, inst)
+            found += layout(env, inst) + confusable(env, inst)
         if deep:
             ld.deep_draws += 1
             found += answer_problems(env, inst, None) + scene_problems(env, inst, True)
@@ -142,12 +144,27 @@ def wording(env: Env, inst: Instance) -> list[Problem]:
 
 
 def layout(env: Env, inst: Instance) -> list[Problem]:
-    """The spec's `layout` declarations, measured on the drawn scene (tron.quality.layout)."""
+    """The spec's `layout` declarations, measured on the drawn scene: placements
+    (tron.quality.layout) and margins of direction and rank (tron.quality.relations); a
+    declaration whose `if` is false for this draw is skipped."""
     assert inst.generated is not None
+    scene, off = inst.generated.scene, inst.generated.layouts_off
     out = []
-    for line, subject, relation, container, margin in getattr(env.module, "LAYOUT", ()):
-        breaks = layout_breaks(inst.generated.scene, subject, relation, container, margin)
-        for key, holder, px in breaks:
+    for i, (line, subject, relation, other, margin, unit) in enumerate(
+        getattr(env.module, "LAYOUT", ())
+    ):
+        if i in off:
+            continue
+        if relation not in ("inside", "clears"):
+            want = f">= {margin}{unit or (' : 1' if relation == 'straight_from' else ' px')}"
+            for key, text, measured in relation_breaks(
+                scene, subject, relation, other, margin, unit
+            ):
+                out.append(
+                    Problem("layout", f"{relation}: object {key} {text}", line, measured, want)
+                )
+            continue
+        for key, holder, px in layout_breaks(scene, subject, relation, other, margin):
             if math.isnan(px):
                 text = f"layout container {key} is not a circle, ellipse, rectangle or polygon"
                 out.append(Problem("layout", text, line, key, "a closed shape"))
@@ -156,6 +173,23 @@ def layout(env: Env, inst: Instance) -> list[Problem]:
             text = f"object {key} is {px:.1f} px {where} {holder}"
             out.append(Problem("layout", text, line, f"{px:.1f} px", f">= {margin} px"))
     return out
+
+
+def confusable(env: Env, inst: Instance) -> list[Problem]:
+    """A shape the question names that the picture lets a reader take two ways
+    (tron.quality.confusable)."""
+    assert inst.generated is not None
+    line = statement_line(env, "question")
+    return [
+        Problem(
+            "names",
+            f"the question names a {word} while {what} is drawn",
+            line,
+            f"'{word}' beside {what}",
+            "one reading",
+        )
+        for word, what in confusable_problems(inst.question, inst.generated.scene)
+    ]
 
 
 def label_cover(env: Env, inst: Instance) -> list[Problem]:
@@ -243,7 +277,7 @@ def instance_failures(env: Env, path: str, ld: LevelDraws) -> list[Failure]:
         )
     for (rule, line, _), seen in ld.problems.items():
         p: Problem = seen.example
-        of = ld.picture_draws if rule in ("check", "wording") else ld.deep_draws
+        of = ld.picture_draws if rule in ("check", "wording", "layout", "names") else ld.deep_draws
         out.append(
             Failure(
                 path,
@@ -270,8 +304,10 @@ HINTS = {
     "reward": "the reward scores the gold answer wrong or a wrong answer right",
     "options": "two options read the same, so more than one is correct",
     "wording": "fix the question template (a slip a reader stumbles on)",
+    "names": "draw no shape the named one can be taken for (or name the colour with it)",
     "labels": "move the label off the object it names (or draw the object above the label)",
-    "layout": "place the objects with the declared room (shrink the placement area by the margin)",
+    "layout": "place the objects with the declared room or margin (shrink the placement area, "
+    "or require the margin when sampling)",
 }
 
 

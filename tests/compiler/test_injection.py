@@ -57,7 +57,7 @@ check word != "" as {s}
 """
 
 
-ALLOWED_ATTR_BASES = {"_rt", "_p", "_tries", "_rng", "_checks"}
+ALLOWED_ATTR_BASES = {"_rt", "_p", "_tries", "_rng", "_checks", "_layouts_off"}
 ALLOWED_NAMES_CALLED = {"enumerate", "bool", "str"}
 
 

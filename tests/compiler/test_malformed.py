@@ -92,6 +92,63 @@ CASES = [
         "'rim', which no draw statement keys",
     ),
     (
+        "misspelt layout relation",
+        HEAD + BODY + 'draw circle(9, 9, 4, "red") key "dot"\nlayout "dot" nearest "dot" by 2\n',
+        H + 5,
+        14,
+        "unknown layout relation 'nearest'",
+    ),
+    (
+        "layout rank with a second object",
+        HEAD
+        + BODY
+        + 'draw circle(9, 9, 4, "red") for i in range(0, 2) key "dot"\n'
+        + 'layout "dot" largest "dot.1" by 20%\n',
+        H + 5,
+        1,
+        "layout relation 'largest' takes no second object",
+    ),
+    (
+        "layout area margin in pixels",
+        HEAD
+        + BODY
+        + 'draw circle(9, 9, 4, "red") for i in range(0, 2) key "dot"\n'
+        + 'layout "dot" largest by 20\n',
+        H + 5,
+        1,
+        "layout relation 'largest' measures in percent",
+    ),
+    (
+        "layout item of a draw that is not a loop",
+        HEAD
+        + BODY
+        + 'draw circle(9, 9, 4, "red") key "dot"\ndraw circle(9, 9, 4, "red") key "b"\n'
+        + 'layout "dot.0" straight_from "b" by 2\n',
+        H + 6,
+        8,
+        "'dot.0', which no draw statement keys",
+    ),
+    (
+        "layout condition type",
+        HEAD
+        + BODY
+        + 'draw circle(9, 9, 4, "red") for i in range(0, 2) key "dot"\n'
+        + 'layout "dot" longest by 20% if n\n',
+        H + 5,
+        32,
+        "expected a condition",
+    ),
+    (
+        "layout margin operator",
+        HEAD
+        + BODY
+        + 'draw circle(9, 9, 4, "red") for i in range(0, 2) key "dot"\n'
+        + 'layout "dot" longest by 20 /\n',
+        H + 5,
+        28,
+        "unexpected '/' after a layout margin",
+    ),
+    (
         "answer type mismatch",
         HEAD + 'param n = 2\nquestion "?"\nanswer yesno = n\n',
         H + 3,

@@ -29,7 +29,7 @@ TABLES = {"_K", "_CONSTS"}  # the const table and its status (specs with `const`
 SPEC_FUNC = re.compile(r"f_[A-Za-z0-9_]+\Z")  # a spec-local `def`
 BUILTINS = {"enumerate", "bool", "str"}
 LOCAL = re.compile(r"(v_[A-Za-z0-9_]+|level|_[a-z]([a-z0-9_]*[a-z0-9])?)\Z")  # never a dunder
-ATTR_BASES = {"_rt", "_p", "_tries", "_rng", "_checks"}
+ATTR_BASES = {"_rt", "_p", "_tries", "_rng", "_checks", "_layouts_off"}
 IMPORTS = {("tron.envs", "program", "_p"), ("tron", "stdlib", "_rt")}
 
 

@@ -46,12 +46,13 @@ def generate(level, _rng, _with_checks=False):
             continue
         break
     _checks = []
+    _layouts_off = []
     if _with_checks:
         _checks.append((CHECKS[0], bool(v_best['x'] == _rt.max([v_p['x'] for v_p in _p.each(v_pts)]))))
         pass
     _state = {'n': v_n, 'names': v_names, 'xs': v_xs, 'pts': v_pts, 'best': v_best, 'side': v_side}
-    return _p.Generated(state=_state, scene=_scene, question=_question, answer=_answer, answer_type=_atype, options=_options, complexity=_complexity, checks=_checks, tries=_tries.count)
+    return _p.Generated(state=_state, scene=_scene, question=_question, answer=_answer, answer_type=_atype, options=_options, complexity=_complexity, checks=_checks, tries=_tries.count, layouts_off=_layouts_off)
 
 
 # generated line -> spec line, so run-time failures name the spec line
-LINEMAP = {18: 12, 19: 13, 20: 14, 21: 15, 22: 16, 23: 17, 24: 17, 25: 17, 26: 21, 28: 19, 29: 19, 30: 20, 31: 26, 32: 26, 33: 26, 34: 27, 35: 27, 36: 27, 37: 27, 38: 23, 39: 23, 40: 23, 41: 24, 42: 24, 50: 28}
+LINEMAP = {18: 12, 19: 13, 20: 14, 21: 15, 22: 16, 23: 17, 24: 17, 25: 17, 26: 21, 28: 19, 29: 19, 30: 20, 31: 26, 32: 26, 33: 26, 34: 27, 35: 27, 36: 27, 37: 27, 38: 23, 39: 23, 40: 23, 41: 24, 42: 24, 51: 28}

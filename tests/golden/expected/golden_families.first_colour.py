@@ -44,10 +44,11 @@ def generate(level, _rng, _with_checks=False):
             continue
         break
     _checks = []
+    _layouts_off = []
     if _with_checks:
         pass
     _state = {'pos': v_pos, 'n': v_n, 'cols': v_cols, 'flag': v_flag}
-    return _p.Generated(state=_state, scene=_scene, question=_question, answer=_answer, answer_type=_atype, options=_options, complexity=_complexity, checks=_checks, tries=_tries.count)
+    return _p.Generated(state=_state, scene=_scene, question=_question, answer=_answer, answer_type=_atype, options=_options, complexity=_complexity, checks=_checks, tries=_tries.count, layouts_off=_layouts_off)
 
 
 # generated line -> spec line, so run-time failures name the spec line

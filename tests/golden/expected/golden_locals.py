@@ -67,12 +67,13 @@ def generate(level, _rng, _with_checks=False):
             continue
         break
     _checks = []
+    _layouts_off = []
     if _with_checks:
         _checks.append((CHECKS[0], bool([v_v == (_rt.max(v_vals) if v_big else _rt.min(v_vals)) for v_v in [v_vals[v_best]]][0])))
         pass
     _state = {'n': v_n, 'names': v_names, 'big': v_big, 'keys': v_keys, 'vals': v_vals, 'best': v_best}
-    return _p.Generated(state=_state, scene=_scene, question=_question, answer=_answer, answer_type=_atype, options=_options, complexity=_complexity, checks=_checks, tries=_tries.count)
+    return _p.Generated(state=_state, scene=_scene, question=_question, answer=_answer, answer_type=_atype, options=_options, complexity=_complexity, checks=_checks, tries=_tries.count, layouts_off=_layouts_off)
 
 
 # generated line -> spec line, so run-time failures name the spec line
-LINEMAP = {17: 10, 18: 10, 19: 10, 22: 11, 23: 11, 24: 11, 27: 12, 28: 12, 29: 12, 33: 9, 44: 14, 45: 15, 46: 16, 47: 17, 48: 18, 49: 19, 51: 21, 52: 21, 53: 22, 54: 22, 55: 26, 56: 26, 57: 26, 59: 24, 60: 24, 61: 24, 62: 25, 63: 25, 64: 28, 71: 27}
+LINEMAP = {17: 10, 18: 10, 19: 10, 22: 11, 23: 11, 24: 11, 27: 12, 28: 12, 29: 12, 33: 9, 44: 14, 45: 15, 46: 16, 47: 17, 48: 18, 49: 19, 51: 21, 52: 21, 53: 22, 54: 22, 55: 26, 56: 26, 57: 26, 59: 24, 60: 24, 61: 24, 62: 25, 63: 25, 64: 28, 72: 27}
