@@ -5,8 +5,11 @@ from __future__ import annotations
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tron import stdlib as rt
+from tron.stdlib import grids
 from tron.stdlib.grids import cells_perimeter, grown_region
 
 
@@ -100,3 +103,24 @@ def test_cells_perimeter_known_shapes() -> None:
     assert cells_perimeter(3, 3, [4]) == 4
     assert cells_perimeter(3, 3, [0, 1, 3, 4]) == 8  # 2x2 square
     assert cells_perimeter(3, 3, [0, 1, 2]) == 8  # 1x3 bar
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(3, 6), st.integers(3, 6), st.data())
+def test_line_completions_are_the_moves_that_win_at_once(rows, cols, data):
+    """Placing `who` on each empty cell in turn: it wins exactly on the completions."""
+    k = data.draw(st.integers(2, min(rows, cols)))
+    cells = data.draw(
+        st.lists(st.sampled_from(["", "X", "O"]), min_size=rows * cols, max_size=rows * cols)
+    )
+    lines = grids.lines_of(rows, cols, k)
+    before = grids.full_line(cells, lines, "")
+    brute = []
+    for i, v in enumerate(cells):
+        if v == "":
+            after = cells[:i] + ["X"] + cells[i + 1 :]
+            if any(all(after[j] == "X" for j in line) and i in line for line in lines):
+                brute.append(i)
+    assert grids.line_completions(cells, "X", lines, "") == brute
+    won = any(len({cells[j] for j in line}) == 1 and cells[line[0]] != "" for line in lines)
+    assert before == won

@@ -343,3 +343,25 @@ def lines_of(rows: int, cols: int, k: int) -> list[list[int]]:
                 if 0 <= er < rows and 0 <= ec < cols:
                     out.append([(r + dr * i) * cols + c + dc * i for i in range(k)])
     return out
+
+
+@stdfn("list[str], str, list[list[int]], str -> list[int]")
+def line_completions(
+    cells: list[str], who: str, lines: list[list[int]], empty: str = ""
+) -> list[int]:
+    """The cells (sorted, each once) that would complete a line for `who`: the one `empty`
+    cell of a line (from `lines_of`) whose every other cell holds `who`."""
+    out = set()
+    for line in lines:
+        free = [j for j in line if cells[j] == empty]
+        if len(free) == 1 and all(cells[j] == who for j in line if j != free[0]):
+            out.add(free[0])
+    return sorted(out)
+
+
+@stdfn("list[str], list[list[int]], str -> bool")
+def full_line(cells: list[str], lines: list[list[int]], empty: str = "") -> bool:
+    """True when some line's cells all hold one same mark other than `empty` (a won board)."""
+    return any(
+        cells[line[0]] != empty and all(cells[j] == cells[line[0]] for j in line) for line in lines
+    )
