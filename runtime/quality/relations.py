@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 
+from tron.quality.layout import keyed
 from tron.render.scene import (
     Circle,
     Ellipse,
@@ -32,6 +33,7 @@ from tron.render.scene import (
     Text,
     Wedge,
     item_bbox,
+    union_bbox,
 )
 
 RANKS = {"largest": "area", "smallest": "area", "longest": "length", "shortest": "length"}
@@ -39,24 +41,13 @@ TOWARDS = ("nearest_to", "farthest_from")
 
 
 def objects(scene: Scene, name: str) -> dict[str, list[Item]]:
-    """The objects keyed `name`, each with its painted items (text left out), in draw order."""
+    """The objects keyed `name` (tron.quality.layout.keyed), each with its painted items
+    (text left out), in draw order."""
     out: dict[str, list[Item]] = {}
-    for item, key in scene.items:
-        if key is None or isinstance(item, Text):
-            continue
-        if key == name or key.startswith((name + ".", name + "/")):
+    for key, item in keyed(scene, name):
+        if not isinstance(item, Text):
             out.setdefault(key.split("/")[0], []).append(item)
     return out
-
-
-def box(items: list[Item]) -> tuple[float, float, float, float]:
-    boxes = [item_bbox(it) for it in items]
-    return (
-        min(b[0] for b in boxes),
-        min(b[1] for b in boxes),
-        max(b[2] for b in boxes),
-        max(b[3] for b in boxes),
-    )
 
 
 def centre(items: list[Item]) -> Point:
@@ -64,7 +55,7 @@ def centre(items: list[Item]) -> Point:
     places a shape: a triangle's or star's box, not its mean vertex, is centred on its point)."""
     if len(items) == 1 and isinstance(items[0], Circle | Ellipse):
         return items[0].cx, items[0].cy
-    x0, y0, x1, y1 = box(items)
+    x0, y0, x1, y1 = union_bbox(items)
     return (x0 + x1) / 2, (y0 + y1) / 2
 
 
@@ -101,18 +92,17 @@ def length(items: list[Item]) -> float:
         elif isinstance(it, Polyline):
             total += sum(math.dist(a, b) for a, b in zip(it.points, it.points[1:], strict=False))
     if total == 0.0:
-        x0, y0, x1, y1 = box(items)
+        x0, y0, x1, y1 = union_bbox(items)
         total = max(x1 - x0, y1 - y0)
     return total
 
 
-def gap_text(small: float, big: float, margin: int, unit: str) -> tuple[float, str] | None:
-    """The winner's lead over the runner-up when it is under the margin, else None."""
+def short_lead(small: float, big: float, margin: int, unit: str) -> str | None:
+    """The winner's lead over the runner-up, as text, when it is under the margin."""
     if unit == "%":
         lead = math.inf if small == 0 else 100 * (big - small) / small
-        return None if lead >= margin else (lead, f"{lead:.1f}%")
-    lead = big - small
-    return None if lead >= margin else (lead, f"{lead:.1f} px")
+        return None if lead >= margin else f"{lead:.1f}%"
+    return None if big - small >= margin else f"{big - small:.1f} px"
 
 
 def relation_breaks(
@@ -162,13 +152,13 @@ def relation_breaks(
     )
     win, second = ranked[0], ranked[1]
     small, big = sorted((values[win], values[second]))
-    lead = gap_text(small, big, margin, unit)
+    lead = short_lead(small, big, margin, unit)
     if lead is None:
         return []
     return [
         (
             win,
-            f"leads {second} by {lead[1]} ({measure} {values[win]:.1f} against {values[second]:.1f})",
-            lead[1],
+            f"leads {second} by {lead} ({measure} {values[win]:.1f} against {values[second]:.1f})",
+            lead,
         )
     ]

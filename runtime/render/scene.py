@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import numbers
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from typing import Literal
 
@@ -426,6 +427,17 @@ def item_pieces(item: Item, stroke_scale: float = 1.0, font: str | None = None) 
             return []
         return [Piece(tuple(ops), colour, colour if bold_w else None, bold_w, None, False)]
     raise TypeError(f"not a scene item: {item!r}")
+
+
+def union_bbox(items: Iterable[Item]) -> BBox:
+    """The painted extents (x0, y0, x1, y1) of several items together (at least one)."""
+    boxes = [item_bbox(it) for it in items]
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
 
 
 def item_bbox(item: Item, stroke_scale: float = 1.0, font: str | None = None) -> BBox:

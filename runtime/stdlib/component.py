@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from tron.render.scene import BBox, Item, Scene, item_bbox
+from tron.render.scene import BBox, Item, Scene, union_bbox
 
 CANVAS = 512  # default canvas side in px; components fill it unless told otherwise
 
@@ -46,13 +46,7 @@ class Component:
         """Painted extents (x0, y0, x1, y1) of all items; a zero box at the origin if empty."""
         if not self.items:
             return (0.0, 0.0, 0.0, 0.0)
-        boxes = [item_bbox(item) for item, _ in self.items]
-        return (
-            min(b[0] for b in boxes),
-            min(b[1] for b in boxes),
-            max(b[2] for b in boxes),
-            max(b[3] for b in boxes),
-        )
+        return union_bbox(item for item, _ in self.items)
 
     def subkeys(self) -> list[str]:
         """Distinct subkeys in order of first appearance."""
