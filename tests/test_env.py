@@ -232,3 +232,16 @@ def test_render_at_a_requested_size_matches_both_paths(suite):
     diff = np.abs(np.asarray(direct, dtype=int) - np.asarray(stored, dtype=int)).mean()
     assert diff < 2.0
     assert inst.render((300, 200)).size == (300, 200)
+
+
+def test_evaluating_checks_leaves_the_instance_unchanged():
+    # validate samples once with the spec's checks on; that draw must be the training draw
+    with_checks = [e for e in tron.list_envs() if tron.make(e).module.CHECKS][::40]
+    assert len(with_checks) >= 5
+    for env_id in with_checks:
+        env = tron.make(env_id)
+        for level in (0, 9):
+            checked = env.sample(level, 11, with_checks=True)
+            assert fingerprint(checked) == fingerprint(env.sample(level, 11))
+            assert len(checked.generated.checks) == len(env.module.CHECKS)
+            assert env.sample(level, 11).generated.checks == []

@@ -334,14 +334,16 @@ class Env:
         theme: str | None = None,
         reward: str = "binary",
         augment: bool | Sequence[str] = False,
+        with_checks: bool = False,
     ) -> Instance:
         """The instance named (env, version, level, seed). `theme` forces a look (else drawn
         from the seed); `reward="tron"` names one required answer wrapper in the prompt;
         `augment` (True, or a list of ops from tron.render.augment.OPS) perturbs the raster for
-        training, recorded in meta["augment"]. None of these changes the answer."""
+        training, recorded in meta["augment"]. None of these changes the answer. `with_checks` also
+        evaluates the spec's `check` statements, into `inst.generated.checks` (for validation)."""
         if reward not in REWARD_SCHEMES:
             raise ValueError(f"reward must be one of {REWARD_SCHEMES}, got {reward!r}")
-        g = self.run(level, seed)
+        g = self.run(level, seed, with_checks)
         style_rng = random.Random(f"style:{self.id}@{self.info.version}/{level}/{seed}")
         if theme is None:
             th = pick_theme(style_rng)

@@ -89,10 +89,10 @@ def instance_problems(
     theme: str | None = None,
     with_checks: bool = True,
 ) -> list[Problem]:
-    inst = env.sample(level, seed, theme=theme)
+    inst = env.sample(level, seed, theme=theme, with_checks=with_checks)
     out = answer_problems(env, inst, theme)
     if with_checks:
-        out += check_problems(env, level, seed)
+        out += check_problems(inst)
     out += scene_problems(env, inst, check_pixels)
     return out
 
@@ -126,12 +126,12 @@ def answer_problems(env: Env, inst: Instance, theme: str | None) -> list[Problem
     return out
 
 
-def check_problems(env: Env, level: int, seed: int) -> list[Problem]:
-    """The spec's own `check` statements, run on this draw."""
-    g = env.run(level, seed, with_checks=True)
+def check_problems(inst: Instance) -> list[Problem]:
+    """The spec's own `check` statements, as evaluated on this draw (`sample(with_checks=True)`)."""
+    assert inst.generated is not None
     return [
         Problem("check", f"check on line {line} failed: {label}", line, f"false ({label})", "true")
-        for (line, label), ok in g.checks
+        for (line, label), ok in inst.generated.checks
         if not ok
     ]
 

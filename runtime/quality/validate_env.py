@@ -110,10 +110,10 @@ def draw(env: Env, ld: LevelDraws, seed: int, base: bool, deep: bool) -> None:
     draws also the per-instance validity checks."""
     ld.n += 1
     try:
-        inst = env.sample(ld.level, seed)
+        inst = env.sample(ld.level, seed, with_checks=base)
         found: list[Problem] = []
         if base:
-            found += check_problems(env, ld.level, seed) + wording(env, inst)
+            found += check_problems(inst) + wording(env, inst)
             found += layout(env, inst) + confusable(env, inst)
         if deep:
             ld.deep_draws += 1
@@ -216,8 +216,12 @@ def label_cover(env: Env, inst: Instance) -> list[Problem]:
 
 
 def record_picture(ld: LevelDraws, inst: Instance) -> None:
+    """Count the draw's picture by its scene (every drawn item, position and style), not its
+    SVG text: the same test of sameness without writing the SVG (glyph outlines made that
+    half of validation's time). The theme is left out: a recoloured scene is no new picture."""
+    assert inst.generated is not None
     ld.picture_draws += 1
-    ld.pictures.add(hashlib.sha256(inst.svg.encode()).hexdigest())
+    ld.pictures.add(hashlib.sha256(repr(inst.generated.scene).encode()).hexdigest())
     if isinstance(inst.meta["complexity"], int | float):
         ld.complexity.append(float(inst.meta["complexity"]))
 
