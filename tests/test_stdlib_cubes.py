@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.test_stdlib_polyominoes import cells, free_polyominoes
 from tron import stdlib as rt
@@ -66,3 +68,37 @@ def test_cube_net_opposite() -> None:
     assert not rt.is_cube_net(strip)
     for j in range(6):
         assert rt.cube_net_opposite(cross, rt.cube_net_opposite(cross, j)) == j
+
+
+# A die as a map from outward normals (x east, y north, z up) to values: the brute force that
+# die_rolls' face tables must agree with.
+NORMALS = ((0, 0, 1), (0, -1, 0), (1, 0, 0), (0, 0, -1), (0, 1, 0), (-1, 0, 0))  # its face order
+TURNS = {  # the rotation of each roll, applied to every normal
+    0: lambda x, y, z: (x, z, -y),  # north: up goes north
+    1: lambda x, y, z: (z, y, -x),  # east: up goes east
+    2: lambda x, y, z: (x, -z, y),  # south
+    3: lambda x, y, z: (-z, y, x),  # west
+}
+CORNERS = [
+    (t, f, r)
+    for t in range(1, 7)
+    for f in range(1, 7)
+    for r in range(1, 7)
+    if len({t, f, r, 7 - t, 7 - f, 7 - r}) == 6
+]
+
+
+@given(st.sampled_from(CORNERS), st.lists(st.integers(0, 3), max_size=12))
+def test_die_rolls_match_turning_the_normals(corner, moves) -> None:
+    t, f, r = corner
+    die = dict(zip(NORMALS, (t, f, r, 7 - t, 7 - f, 7 - r), strict=True))
+    for m in moves:
+        die = {TURNS[m](*n): v for n, v in die.items()}
+    assert rt.die_rolls(t, f, r, moves) == [die[n] for n in NORMALS]
+
+
+def test_die_rolls_rejects_impossible_corners() -> None:
+    with pytest.raises(ValueError, match="corner"):
+        rt.die_rolls(1, 6, 2, [])
+    with pytest.raises(ValueError, match="move"):
+        rt.die_rolls(1, 2, 3, [4])

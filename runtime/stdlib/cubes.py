@@ -204,3 +204,31 @@ def cube_net_opposite(cells: list[CellRec], i: int) -> int:
         raise ValueError(f"cube_net_opposite: no cell {i}")
     x, y, z = normals[pairs[i]]
     return next(j for j, p in enumerate(pairs) if normals[p] == (-x, -y, -z))
+
+
+# die_rolls: where each face goes when the die tips over one edge. Faces are listed as
+# (top, front, right, bottom, back, left); front faces the viewer (south), right faces east.
+# Rolling east tips the top onto the east side: the new right face is the old top, and so on.
+_ROLL = {
+    0: (1, 3, 2, 4, 0, 5),  # north, away from the viewer: the front comes up on top
+    1: (5, 1, 0, 2, 4, 3),  # east: the left face comes up
+    2: (4, 0, 2, 1, 3, 5),  # south, towards the viewer: the back comes up
+    3: (2, 1, 3, 5, 4, 0),  # west: the right face comes up
+}
+
+
+@stdfn("int, int, int, list[int] -> list[int]")
+def die_rolls(top: int, front: int, right: int, moves: Sequence[int]) -> list[int]:
+    """The faces (top, front, right, bottom, back, left) of a standard die (opposite faces add
+    up to 7) that starts with `top`, `front` and `right` showing and is tipped over one edge
+    per move: 0 north (away from the viewer), 1 east, 2 south, 3 west."""
+    faces = [top, front, right, 7 - top, 7 - front, 7 - right]
+    if sorted(faces) != [1, 2, 3, 4, 5, 6]:
+        raise ValueError(
+            f"die_rolls: {top}, {front}, {right} are not three faces meeting at a corner"
+        )
+    for m in moves:
+        if m not in _ROLL:
+            raise ValueError(f"die_rolls: move {m} is not 0..3")
+        faces = [faces[i] for i in _ROLL[m]]
+    return faces
