@@ -8,7 +8,6 @@ where one applies."""
 
 from __future__ import annotations
 
-import hashlib
 import math
 import re
 from collections import Counter
@@ -19,7 +18,7 @@ import numpy as np
 
 from tron.envs.env import Env, Instance
 from tron.quality import audit_checks, gates
-from tron.quality.analyze import blind_accuracy, question_key
+from tron.quality.analyze import blind_accuracy, picture_key, question_key
 from tron.quality.confusable import confusable_problems
 from tron.quality.layout import layout_breaks
 from tron.quality.relations import relation_breaks
@@ -216,12 +215,8 @@ def label_cover(env: Env, inst: Instance) -> list[Problem]:
 
 
 def record_picture(ld: LevelDraws, inst: Instance) -> None:
-    """Count the draw's picture by its scene (every drawn item, position and style), not its
-    SVG text: the same test of sameness without writing the SVG (glyph outlines made that
-    half of validation's time). The theme is left out: a recoloured scene is no new picture."""
-    assert inst.generated is not None
     ld.picture_draws += 1
-    ld.pictures.add(hashlib.sha256(repr(inst.generated.scene).encode()).hexdigest())
+    ld.pictures.add(picture_key(inst))
     if isinstance(inst.meta["complexity"], int | float):
         ld.complexity.append(float(inst.meta["complexity"]))
 
