@@ -1,4 +1,4 @@
-"""Mazes and pipe grids: random perfect mazes, path lengths and dead ends, and grids of pipe
+"""Mazes and pipe grids: random perfect mazes, path lengths, turns and dead ends, and grids of pipe
 tiles with the cells a source reaches.
 
 Cells are indexed row-major as in `grids`; a maze's cells are also given as Cell records.
@@ -10,6 +10,7 @@ import random
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from tron.render.scene import Circle, Line, Rect, Style, Text
 from tron.stdlib._style import DIAGRAM_PAD as PAD
@@ -82,6 +83,26 @@ def maze_path_length(m: Maze, a: CellRec, b: CellRec) -> int:
     """Number of steps on the path between two cells of the maze (0 when they are the same)."""
     src, dst = _cell_index(m, a), _cell_index(m, b)
     return _distances(m, src)[dst]
+
+
+@stdfn("Maze, Cell, Cell -> list[str]")
+def maze_turns(m: Maze, a: CellRec, b: CellRec) -> list[str]:
+    """The turns a walker makes on the path from cell a to cell b, in order, as "L" (left) or
+    "R" (right) seen from the walker (rows run down the picture); going straight on is no turn."""
+    src, dst = _cell_index(m, a), _cell_index(m, b)
+    to_goal = _distances(m, dst)
+    path = [src]
+    while path[-1] != dst:  # the one neighbour a step nearer the goal (the maze is perfect)
+        path.append(next(j for j in m.passages(path[-1]) if to_goal[j] == to_goal[path[-1]] - 1))
+    steps = [divmod(j, m.cols) for j in path]
+    heads = [(r1 - r0, c1 - c0) for (r0, c0), (r1, c1) in pairwise(steps)]
+    turns = []
+    for (dr, dc), new in pairwise(heads):
+        if new == (dc, -dr):  # a quarter turn clockwise on the page
+            turns.append("R")
+        elif new == (-dc, dr):
+            turns.append("L")
+    return turns
 
 
 def _distances(m: Maze, src: int) -> list[int]:
