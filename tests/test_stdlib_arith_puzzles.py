@@ -1,4 +1,5 @@
-"""can_make_target against an independent brute force over expression trees."""
+"""can_make_target against an independent brute force over expression trees; sign_fillings against
+Python's own order of operations."""
 
 import itertools
 from fractions import Fraction
@@ -6,7 +7,7 @@ from fractions import Fraction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tron.stdlib.arith_puzzles import can_make_target
+from tron.stdlib.arith_puzzles import can_make_target, sign_fillings, sign_row_value
 
 
 def _brute(vals):
@@ -33,3 +34,40 @@ def test_known_hands():
     assert can_make_target([3, 3, 8, 8], 24)  # 8 / (3 - 8 / 3)
     assert not can_make_target([1, 1, 1, 1], 24)
     assert can_make_target([4, 7, 8, 8], 24)
+
+
+PY = {"+": "+", "-": "-", "×": "*", "÷": "/"}
+
+
+def _python_value(nums, signs):
+    # The same row as Python source over Fractions: Python's precedence is the usual one.
+    text = f"F({nums[0]})" + "".join(
+        f" {PY[s]} F({v})" for s, v in zip(signs, nums[1:], strict=True)
+    )
+    try:
+        return eval(text, {"F": Fraction})  # noqa: S307 - digits and signs built here only
+    except ZeroDivisionError:
+        return None
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(st.integers(0, 9), min_size=2, max_size=5),
+    st.integers(-20, 60),
+    st.lists(st.sampled_from(["+", "-", "×", "÷"]), min_size=1, max_size=4, unique=True),
+)
+def test_sign_fillings_match_python_arithmetic(nums, target, signs):
+    want = [
+        list(c)
+        for c in itertools.product(signs, repeat=len(nums) - 1)
+        if _python_value(nums, c) == target
+    ]
+    assert sign_fillings(nums, target, signs) == want
+    for combo in want:
+        assert sign_row_value(nums, combo) == target
+
+
+def test_sign_fillings_known_rows():
+    assert sign_fillings([3, 4, 2], 11, ["+", "-", "×", "÷"]) == [["+", "×"]]  # 3 + 4 × 2
+    # 8 ÷ 0 is no value; 0 ÷ 2 is
+    assert sign_fillings([8, 0, 2], 8, ["÷", "+", "-"]) == [["+", "÷"], ["-", "÷"]]

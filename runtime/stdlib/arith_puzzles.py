@@ -1,4 +1,5 @@
-"""Arithmetic puzzles: whether numbers can be combined into a target (the 24 game).
+"""Arithmetic puzzles: whether numbers can be combined into a target (the 24 game), and which
+signs fill the gaps of a row of numbers to make a target (the usual order of operations).
 
 Values are combined exactly (fractions), so 8 / (3 - 8 / 3) = 24 counts.
 """
@@ -7,7 +8,9 @@ from __future__ import annotations
 
 from fractions import Fraction
 from functools import lru_cache
+from itertools import product
 
+from tron.stdlib.component import SampleRejected
 from tron.stdlib.registry import stdfn
 
 DOMAIN = "Arithmetic puzzles"
@@ -43,3 +46,52 @@ def can_make_target(nums: list[int], target: int) -> bool:
     if not 1 <= len(nums) <= 5:
         raise ValueError("can_make_target: 1 to 5 numbers")
     return Fraction(target) in _values(tuple(sorted(Fraction(v) for v in nums)))
+
+
+SIGNS = ("+", "-", "×", "÷")
+
+
+def _row_value(nums: list[int], signs: tuple[str, ...]) -> Fraction | None:
+    """The row's value with × and ÷ before + and -, left to right; None on a division by 0."""
+    terms: list[Fraction] = [Fraction(nums[0])]
+    ops: list[str] = []
+    for sign, v in zip(signs, nums[1:], strict=True):
+        if sign in "×÷":
+            if sign == "÷" and v == 0:
+                return None
+            terms[-1] = terms[-1] * v if sign == "×" else terms[-1] / v
+        else:
+            terms.append(Fraction(v))
+            ops.append(sign)
+    total = terms[0]
+    for sign, t in zip(ops, terms[1:], strict=True):
+        total = total + t if sign == "+" else total - t
+    return total
+
+
+@stdfn("list[int], list[str] -> real")
+def sign_row_value(nums: list[int], signs: list[str]) -> Fraction:
+    """The exact value of the numbers with `signs` (from + - × ÷) between them, × and ÷ before
+    + and -; a division by zero rejects the draw."""
+    if len(signs) != len(nums) - 1 or any(s not in SIGNS for s in signs):
+        raise ValueError("sign_row_value: one sign from + - × ÷ per gap between the numbers")
+    value = _row_value(nums, tuple(signs))
+    if value is None:
+        raise SampleRejected("sign_row_value: a division by zero")
+    return value
+
+
+@stdfn("list[int], int, list[str] -> list[list[str]]")
+def sign_fillings(nums: list[int], target: int, signs: list[str]) -> list[list[str]]:
+    """Every way to put one of `signs` (from + - × ÷) in each gap between the numbers so that
+    the row equals `target`, × and ÷ first, then + and - from left to right; in the order of
+    `signs`, the first gap varying slowest."""
+    if not 2 <= len(nums) <= 7:
+        raise ValueError("sign_fillings: 2 to 7 numbers")
+    if not signs or any(s not in SIGNS for s in signs):
+        raise ValueError(f"sign_fillings: signs must come from {' '.join(SIGNS)}")
+    return [
+        list(combo)
+        for combo in product(signs, repeat=len(nums) - 1)
+        if _row_value(nums, combo) == target
+    ]
