@@ -1,0 +1,128 @@
+"""Light-up (akari) boards and operator fill-in equations.
+
+Akari: a grid of white and black cells with bulbs on some white cells; a bulb lights its own
+cell and every white cell it sees along its row and column, up to the first black cell or the
+edge. Operator fill-in: numbers in a row with a blank between each pair, to be filled with
++, - or × so that the row equals a target, worked out with × first or strictly left to right.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from tron.stdlib.registry import stdfn
+
+DOMAIN = "Light-up boards and operator fill-ins"
+
+_STEPS = ((0, 1), (0, -1), (1, 0), (-1, 0))
+
+
+def _check_board(rows: int, cols: int, blacks: list[int], bulbs: list[int]) -> None:
+    if rows < 1 or cols < 1 or rows * cols > 400:
+        raise ValueError("akari: 1 to 400 cells")
+    for i in list(blacks) + list(bulbs):
+        if not 0 <= i < rows * cols:
+            raise ValueError(f"akari: cell {i} is off the {rows} x {cols} board")
+    if set(blacks) & set(bulbs):
+        raise ValueError("akari: a bulb stands on a black cell")
+
+
+def _seen(rows: int, cols: int, black: set[int], i: int) -> list[int]:
+    """The white cells a bulb on cell i sees (i itself excluded), in a fixed order."""
+    r0, c0 = divmod(i, cols)
+    out: list[int] = []
+    for dr, dc in _STEPS:
+        r, c = r0 + dr, c0 + dc
+        while 0 <= r < rows and 0 <= c < cols and r * cols + c not in black:
+            out.append(r * cols + c)
+            r, c = r + dr, c + dc
+    return out
+
+
+@stdfn("int, int, list[int], list[int] -> list[int]")
+def akari_unlit(rows: int, cols: int, blacks: list[int], bulbs: list[int]) -> list[int]:
+    """The white cells (ascending, row-major) that no bulb lights: a bulb lights its own cell and every white cell
+    it sees along its row and column, up to the first black cell or the edge."""
+    _check_board(rows, cols, blacks, bulbs)
+    black = set(blacks)
+    lit = set(bulbs)
+    for b in sorted(set(bulbs)):
+        lit.update(_seen(rows, cols, black, b))
+    return [i for i in range(rows * cols) if i not in black and i not in lit]
+
+
+@stdfn("int, int, list[int], list[int] -> list[int]")
+def akari_clashes(rows: int, cols: int, blacks: list[int], bulbs: list[int]) -> list[int]:
+    """The bulbs (ascending) that see another bulb along their row or column with no black cell between."""
+    _check_board(rows, cols, blacks, bulbs)
+    black = set(blacks)
+    on = set(bulbs)
+    return [b for b in sorted(on) if any(j in on for j in _seen(rows, cols, black, b))]
+
+
+@stdfn("int, int, list[int], list[int], int -> int")
+def akari_touching(rows: int, cols: int, blacks: list[int], bulbs: list[int], i: int) -> int:
+    """How many bulbs stand on the up-to-4 cells that share an edge with cell i (a numbered black cell's count)."""
+    _check_board(rows, cols, blacks, bulbs)
+    r0, c0 = divmod(i, cols)
+    on = set(bulbs)
+    n = 0
+    for dr, dc in _STEPS:
+        r, c = r0 + dr, c0 + dc
+        if 0 <= r < rows and 0 <= c < cols and r * cols + c in on:
+            n += 1
+    return n
+
+
+_OPS = ("+", "-", "×")
+
+
+def _apply(a: int, op: str, b: int) -> int:
+    if op == "+":
+        return a + b
+    if op == "-":
+        return a - b
+    if op == "×":
+        return a * b
+    raise ValueError(f"operator fill-in: unknown operator {op!r} (use +, - or ×)")
+
+
+@stdfn("list[int], list[str], bool -> int")
+def ops_value(nums: list[int], ops: list[str], precedence: bool) -> int:
+    """The value of nums[0] ops[0] nums[1] ops[1] ... with the operators "+", "-" and "×": × before + and - when
+    `precedence`, else strictly left to right."""
+    if len(nums) != len(ops) + 1 or not 1 <= len(nums) <= 8:
+        raise ValueError("ops_value: one operator fewer than numbers, at most 8 numbers")
+    if not precedence:
+        acc = nums[0]
+        for op, b in zip(ops, nums[1:], strict=True):
+            acc = _apply(acc, op, b)
+        return acc
+    total = 0
+    sign = 1
+    term = nums[0]
+    for op, b in zip(ops, nums[1:], strict=True):
+        if op == "×":
+            term = _apply(term, op, b)
+        elif op in ("+", "-"):
+            total += sign * term
+            sign = 1 if op == "+" else -1
+            term = b
+        else:
+            raise ValueError(f"operator fill-in: unknown operator {op!r} (use +, - or ×)")
+    return total + sign * term
+
+
+@stdfn("list[int], int, bool -> list[list[str]]")
+def ops_fills(nums: list[int], target: int, precedence: bool) -> list[list[str]]:
+    """Every way to put "+", "-" or "×" between the numbers (in their order) so that the row equals `target` (see
+    ops_value), each as its list of operators; the ways are listed in the order +, -, × per blank, first blank
+    slowest."""
+    if not 2 <= len(nums) <= 8:
+        raise ValueError("ops_fills: 2 to 8 numbers")
+    out: list[list[str]] = []
+    for combo in itertools.product(_OPS, repeat=len(nums) - 1):
+        ops = list(combo)
+        if ops_value(nums, ops, precedence) == target:
+            out.append(ops)
+    return out
