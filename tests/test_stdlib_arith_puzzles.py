@@ -39,11 +39,12 @@ def test_known_hands():
 PY = {"+": "+", "-": "-", "×": "*", "÷": "/"}
 
 
-def _python_value(nums, signs):
-    # The same row as Python source over Fractions: Python's precedence is the usual one.
-    text = f"F({nums[0]})" + "".join(
-        f" {PY[s]} F({v})" for s, v in zip(signs, nums[1:], strict=True)
-    )
+def _python_value(nums, signs, precedence=True):
+    # The same row as Python source over Fractions: Python's precedence is the usual one; left
+    # to right, every step in brackets.
+    text = f"F({nums[0]})"
+    for s, v in zip(signs, nums[1:], strict=True):
+        text = f"{text} {PY[s]} F({v})" if precedence else f"({text} {PY[s]} F({v}))"
     try:
         return eval(text, {"F": Fraction})  # noqa: S307 - digits and signs built here only
     except ZeroDivisionError:
@@ -55,19 +56,21 @@ def _python_value(nums, signs):
     st.lists(st.integers(0, 9), min_size=2, max_size=5),
     st.integers(-20, 60),
     st.lists(st.sampled_from(["+", "-", "×", "÷"]), min_size=1, max_size=4, unique=True),
+    st.booleans(),
 )
-def test_sign_fillings_match_python_arithmetic(nums, target, signs):
+def test_sign_fillings_match_python_arithmetic(nums, target, signs, precedence):
     want = [
         list(c)
         for c in itertools.product(signs, repeat=len(nums) - 1)
-        if _python_value(nums, c) == target
+        if _python_value(nums, c, precedence) == target
     ]
-    assert sign_fillings(nums, target, signs) == want
+    assert sign_fillings(nums, target, signs, precedence) == want
     for combo in want:
-        assert sign_row_value(nums, combo) == target
+        assert sign_row_value(nums, combo, precedence) == target
 
 
 def test_sign_fillings_known_rows():
     assert sign_fillings([3, 4, 2], 11, ["+", "-", "×", "÷"]) == [["+", "×"]]  # 3 + 4 × 2
+    assert sign_row_value([3, 4, 2], ["+", "×"], False) == 14  # (3 + 4) × 2
     # 8 ÷ 0 is no value; 0 ÷ 2 is
     assert sign_fillings([8, 0, 2], 8, ["÷", "+", "-"]) == [["+", "÷"], ["-", "÷"]]

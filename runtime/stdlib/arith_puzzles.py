@@ -51,8 +51,16 @@ def can_make_target(nums: list[int], target: int) -> bool:
 SIGNS = ("+", "-", "×", "÷")
 
 
-def _row_value(nums: list[int], signs: tuple[str, ...]) -> Fraction | None:
-    """The row's value with × and ÷ before + and -, left to right; None on a division by 0."""
+def _row_value(nums: list[int], signs: tuple[str, ...], precedence: bool = True) -> Fraction | None:
+    """The row's value with × and ÷ before + and - (or, without `precedence`, every sign in
+    turn from left to right); None on a division by 0."""
+    if not precedence:
+        acc = Fraction(nums[0])
+        for sign, v in zip(signs, nums[1:], strict=True):
+            if sign == "÷" and v == 0:
+                return None
+            acc = {"+": acc + v, "-": acc - v, "×": acc * v}[sign] if sign != "÷" else acc / v
+        return acc
     terms: list[Fraction] = [Fraction(nums[0])]
     ops: list[str] = []
     for sign, v in zip(signs, nums[1:], strict=True):
@@ -69,23 +77,27 @@ def _row_value(nums: list[int], signs: tuple[str, ...]) -> Fraction | None:
     return total
 
 
-@stdfn("list[int], list[str] -> real")
-def sign_row_value(nums: list[int], signs: list[str]) -> Fraction:
+@stdfn("list[int], list[str], bool -> real")
+def sign_row_value(nums: list[int], signs: list[str], precedence: bool = True) -> Fraction:
     """The exact value of the numbers with `signs` (from + - × ÷) between them, × and ÷ before
-    + and -; a division by zero rejects the draw."""
+    + and - (without `precedence`, strictly left to right); a division by zero rejects the
+    draw."""
     if len(signs) != len(nums) - 1 or any(s not in SIGNS for s in signs):
         raise ValueError("sign_row_value: one sign from + - × ÷ per gap between the numbers")
-    value = _row_value(nums, tuple(signs))
+    value = _row_value(nums, tuple(signs), precedence)
     if value is None:
         raise SampleRejected("sign_row_value: a division by zero")
     return value
 
 
-@stdfn("list[int], int, list[str] -> list[list[str]]")
-def sign_fillings(nums: list[int], target: int, signs: list[str]) -> list[list[str]]:
+@stdfn("list[int], int, list[str], bool -> list[list[str]]")
+def sign_fillings(
+    nums: list[int], target: int, signs: list[str], precedence: bool = True
+) -> list[list[str]]:
     """Every way to put one of `signs` (from + - × ÷) in each gap between the numbers so that
-    the row equals `target`, × and ÷ first, then + and - from left to right; in the order of
-    `signs`, the first gap varying slowest."""
+    the row equals `target`, × and ÷ first, then + and - from left to right (without
+    `precedence`, every sign in turn from left to right); in the order of `signs`, the first
+    gap varying slowest."""
     if not 2 <= len(nums) <= 7:
         raise ValueError("sign_fillings: 2 to 7 numbers")
     if not signs or any(s not in SIGNS for s in signs):
@@ -93,5 +105,5 @@ def sign_fillings(nums: list[int], target: int, signs: list[str]) -> list[list[s
     return [
         list(combo)
         for combo in product(signs, repeat=len(nums) - 1)
-        if _row_value(nums, combo) == target
+        if _row_value(nums, combo, precedence) == target
     ]

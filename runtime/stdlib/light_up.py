@@ -1,18 +1,15 @@
-"""Light-up (akari) boards and operator fill-in equations.
+"""Light-up (akari) boards.
 
-Akari: a grid of white and black cells with bulbs on some white cells; a bulb lights its own
+A grid of white and black cells with bulbs on some white cells; a bulb lights its own
 cell and every white cell it sees along its row and column, up to the first black cell or the
-edge. Operator fill-in: numbers in a row with a blank between each pair, to be filled with
-+, - or × so that the row equals a target, worked out with × first or strictly left to right.
+edge.
 """
 
 from __future__ import annotations
 
-import itertools
-
 from tron.stdlib.registry import stdfn
 
-DOMAIN = "Light-up boards and operator fill-ins"
+DOMAIN = "Light-up boards"
 
 _STEPS = ((0, 1), (0, -1), (1, 0), (-1, 0))
 
@@ -72,57 +69,3 @@ def akari_touching(rows: int, cols: int, blacks: list[int], bulbs: list[int], i:
         if 0 <= r < rows and 0 <= c < cols and r * cols + c in on:
             n += 1
     return n
-
-
-_OPS = ("+", "-", "×")
-
-
-def _apply(a: int, op: str, b: int) -> int:
-    if op == "+":
-        return a + b
-    if op == "-":
-        return a - b
-    if op == "×":
-        return a * b
-    raise ValueError(f"operator fill-in: unknown operator {op!r} (use +, - or ×)")
-
-
-@stdfn("list[int], list[str], bool -> int")
-def ops_value(nums: list[int], ops: list[str], precedence: bool) -> int:
-    """The value of nums[0] ops[0] nums[1] ops[1] ... with the operators "+", "-" and "×": × before + and - when
-    `precedence`, else strictly left to right."""
-    if len(nums) != len(ops) + 1 or not 1 <= len(nums) <= 8:
-        raise ValueError("ops_value: one operator fewer than numbers, at most 8 numbers")
-    if not precedence:
-        acc = nums[0]
-        for op, b in zip(ops, nums[1:], strict=True):
-            acc = _apply(acc, op, b)
-        return acc
-    total = 0
-    sign = 1
-    term = nums[0]
-    for op, b in zip(ops, nums[1:], strict=True):
-        if op == "×":
-            term = _apply(term, op, b)
-        elif op in ("+", "-"):
-            total += sign * term
-            sign = 1 if op == "+" else -1
-            term = b
-        else:
-            raise ValueError(f"operator fill-in: unknown operator {op!r} (use +, - or ×)")
-    return total + sign * term
-
-
-@stdfn("list[int], int, bool -> list[list[str]]")
-def ops_fills(nums: list[int], target: int, precedence: bool) -> list[list[str]]:
-    """Every way to put "+", "-" or "×" between the numbers (in their order) so that the row equals `target` (see
-    ops_value), each as its list of operators; the ways are listed in the order +, -, × per blank, first blank
-    slowest."""
-    if not 2 <= len(nums) <= 8:
-        raise ValueError("ops_fills: 2 to 8 numbers")
-    out: list[list[str]] = []
-    for combo in itertools.product(_OPS, repeat=len(nums) - 1):
-        ops = list(combo)
-        if ops_value(nums, ops, precedence) == target:
-            out.append(ops)
-    return out
