@@ -81,7 +81,7 @@ def picture_key(inst: Instance) -> str:
     """A digest that tells pictures apart: the drawn scene (every item, position and style)
     where this process sampled it, else the stored SVG. The scene is the same test without
     writing the SVG, whose glyph outlines made it half the time of a validation run; the theme
-    is left out, as a recoloured scene is no new picture."""
+    is left out, as the same scene in another look is no new picture."""
     if inst.generated is not None:
         return hashlib.sha256(repr(inst.generated.scene).encode()).hexdigest()
     return hashlib.sha256(inst.svg.encode()).hexdigest()

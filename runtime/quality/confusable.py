@@ -1,13 +1,13 @@
 """Shape names in a question that the picture lets a reader take two ways.
 
-A diamond is a square turned 45 degrees, so "the square" over a scene that also holds a
-diamond has two readings (a square turned part way reads as either; "the diamond" beside an
-upright square does not, since an upright square is no diamond). "Circle" beside a nearly
-round ellipse is the same slip. It is measured on the drawn objects (keyed items: decorations and text are not shapes the question names), so it
-holds whatever the spec's state calls its shapes. A question naming both words distinguishes
-them itself and is not reported, and so is a colour named with the shape ("the red square"
-beside a blue diamond) or a question that says squares are the four-sided shapes. Squares under
-MARK_SIDE px are marks (a right angle's), not shapes.
+A diamond is a square turned 45 degrees, so "the square" over a scene that also holds a diamond
+has two readings (a square turned part way reads as either; "the diamond" beside an upright
+square does not, since an upright square is no diamond). "Circle" beside a nearly round ellipse
+is the same slip. It is measured on the drawn objects (keyed items: decorations and text are not
+shapes the question names), so it holds whatever the spec's state calls its shapes. A question
+naming both words distinguishes them itself and is not reported, and so is a colour named with
+the shape ("the red square" beside a blue diamond) or a question that says squares are the
+four-sided shapes. Squares under MARK_SIDE px are marks (a right angle's), not shapes.
 """
 
 from __future__ import annotations

@@ -51,29 +51,30 @@ def can_make_target(nums: list[int], target: int) -> bool:
 SIGNS = ("+", "-", "×", "÷")
 
 
+def _apply(a: Fraction, sign: str, v: Fraction | int) -> Fraction | None:
+    """One step `a sign v` exactly; None on a division by 0."""
+    if sign == "÷":
+        return None if v == 0 else a / v
+    return a + v if sign == "+" else a - v if sign == "-" else a * v
+
+
 def _row_value(nums: list[int], signs: tuple[str, ...], precedence: bool = True) -> Fraction | None:
     """The row's value with × and ÷ before + and - (or, without `precedence`, every sign in
     turn from left to right); None on a division by 0."""
-    if not precedence:
-        acc = Fraction(nums[0])
-        for sign, v in zip(signs, nums[1:], strict=True):
-            if sign == "÷" and v == 0:
-                return None
-            acc = {"+": acc + v, "-": acc - v, "×": acc * v}[sign] if sign != "÷" else acc / v
-        return acc
-    terms: list[Fraction] = [Fraction(nums[0])]
+    # Terms joined by + and -; with precedence, × and ÷ fold into the term they follow.
+    terms: list[Fraction | None] = [Fraction(nums[0])]
     ops: list[str] = []
     for sign, v in zip(signs, nums[1:], strict=True):
-        if sign in "×÷":
-            if sign == "÷" and v == 0:
-                return None
-            terms[-1] = terms[-1] * v if sign == "×" else terms[-1] / v
+        if sign in "×÷" or not precedence:
+            terms[-1] = _apply(terms[-1], sign, v) if terms[-1] is not None else None
         else:
             terms.append(Fraction(v))
             ops.append(sign)
     total = terms[0]
     for sign, t in zip(ops, terms[1:], strict=True):
-        total = total + t if sign == "+" else total - t
+        if total is None or t is None:
+            return None
+        total = _apply(total, sign, t)
     return total
 
 
