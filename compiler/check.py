@@ -21,11 +21,13 @@ BUCKETS = ("spatial", "mathematical", "diagram", "pattern_logic", "counting")
 HEADER_KEYS = ("env", "title", "description", "bucket", "version")
 FORMATS = ("word", "ordinal", "upper", "lower", "title")
 IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+ESTIMATE_WORDS = re.compile(r"\b(about|approximately|roughly|estimate)\b", re.IGNORECASE)
 
 # Answer kinds: the value type they take and how many (non-type) arguments they need.
 ANSWER_KINDS: dict[str, tuple[t.Type, int]] = {
     "integer": (t.INT, 0),
     "number": (t.REAL, 0),
+    "estimate": (t.REAL, 1),
     "yesno": (t.BOOL, 0),
     "choice": (t.ANY, 0),
     "label": (t.STR, 1),
@@ -152,6 +154,7 @@ class Checker(DefChecks, SceneChecks):
         if "Answer" not in seen:
             self.missing("answer")
         self.check_choice(seen)
+        self.check_estimate(templates)
         self.layouts()
         self.draw_loop_names()
         if self.family is None:
@@ -319,7 +322,7 @@ class Checker(DefChecks, SceneChecks):
                 if isinstance(item, s.Name)
                 else (item.func if isinstance(item, s.Call) else None)
             )
-            if name not in ANSWER_KINDS or name in ("sequence", "set", "choice"):
+            if name not in ANSWER_KINDS or name in ("sequence", "set", "choice", "estimate"):
                 self.error(
                     item.span,
                     f"{kind}(...) needs an item answer type such as "
@@ -343,6 +346,22 @@ class Checker(DefChecks, SceneChecks):
         if kind == "cell":
             for a in typ.args:
                 self.expect(a, self.scope, t.INT, "a grid size")
+        if kind == "estimate":
+            self.expect(typ.args[0], self.scope, t.REAL, "a tolerance (a positive number)")
+
+    def check_estimate(self, templates: list[Template]) -> None:
+        """Answers are exact unless the question itself asks for an estimate."""
+        ans = self.out.answer
+        if ans is None or ans.type.kind != "estimate":
+            return
+        for tpl in templates:
+            words = "".join(p for p in tpl.parts if isinstance(p, str))
+            if not ESTIMATE_WORDS.search(words):
+                self.error(
+                    tpl.span,
+                    "an 'estimate' answer needs a question that asks for an estimate",
+                    "say 'about', 'approximately', 'roughly' or 'estimate' in every phrasing",
+                )
 
     def check_choice(self, seen: dict[str, s.Stmt]) -> None:
         ans = self.out.answer

@@ -60,6 +60,11 @@ class AnswerType(ABC):
         # One canonical text per value, so comparing canonical texts is exact equality.
         return self.canonical(a) == self.canonical(b)
 
+    def gate_key(self, value: Any) -> str:
+        """The value as the balance and blind-guess gates count it: its canonical text, or,
+        for a type that accepts a range of values, the window a guess would cover."""
+        return self.canonical(value)
+
     def domain(self) -> list[Any] | None:
         """The finite domain of values, when the type has a small one."""
         return None

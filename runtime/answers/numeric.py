@@ -223,3 +223,40 @@ class NumberAnswer(_NumericAnswer):
         if isinstance(data, int) and not isinstance(data, bool):
             return Fraction(data)
         return super().value_from_json(data)
+
+
+# --- estimate -----------------------------------------------------------------------------
+
+
+class EstimateAnswer(NumberAnswer):
+    """A number asked "about": any value within the declared tolerance of the gold counts.
+
+    The gold value is still exact (what the picture shows); only the comparison is widened, by
+    an absolute tolerance that the answer instruction states, so the model knows the rule.
+    Read like `number`; its canonical text is the exact number's. Answers that differ from
+    each other are still a hedge, even when both fall inside the tolerance.
+    """
+
+    kind = "estimate"
+
+    def __init__(self, tolerance: Any) -> None:
+        super().__init__()
+        tol = _as_fraction(tolerance)
+        if tol <= 0 or _number_text(tol) is None:
+            raise ValueError(
+                f"an estimate's tolerance must be a positive number, got {_r(tolerance)}"
+            )
+        self.tolerance = tol
+
+    def _params(self) -> dict[str, Any]:
+        return {"tolerance": _number_text(self.tolerance)}
+
+    def equal(self, a: Any, b: Any) -> bool:
+        return abs(_as_fraction(a) - _as_fraction(b)) <= self.tolerance
+
+    def gate_key(self, value: Any) -> str:
+        # Answers within one window of width 2 x tolerance are one guess to a blind guesser.
+        return str((_as_fraction(value) + self.tolerance) // (2 * self.tolerance))
+
+    def _describe(self) -> str:
+        return f"a number (an estimate: within {_number_text(self.tolerance)} of the true value counts)"

@@ -57,16 +57,16 @@ def judge(
     if extraction.text is None:
         return Outcome.MALFORMED
     # Parse each distinct candidate once: repeating the same box is common and harmless.
-    keys: set[str] = set()
+    values: dict[str, Any] = {}
     for text in set(extraction.candidates):
         value = answer_type.parse(text, asked)
         if value is None:
             return Outcome.MALFORMED
-        keys.add(answer_type.canonical(value))
-        if len(keys) > 1:
+        values[answer_type.canonical(value)] = value
+        if len(values) > 1:
             return Outcome.MALFORMED
-    (key,) = keys
-    return Outcome.CORRECT if key == answer_type.canonical(gold) else Outcome.WRONG
+    (value,) = values.values()
+    return Outcome.CORRECT if answer_type.equal(value, gold) else Outcome.WRONG
 
 
 def _check_inputs(answer_type: AnswerType, gold: Any, response: object) -> None:

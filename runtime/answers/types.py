@@ -16,12 +16,13 @@ inputs longer than MAX_ANSWER_CHARS are rejected outright.
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import Any
 
 from tron.answers.base import MAX_ANSWER_CHARS, MAX_DIGITS, AnswerType
 from tron.answers.discrete import ChoiceAnswer, ColourAnswer, LabelAnswer, YesNoAnswer
 from tron.answers.forms import bounded_repr as _r
-from tron.answers.numeric import IntegerAnswer, NumberAnswer
+from tron.answers.numeric import EstimateAnswer, IntegerAnswer, NumberAnswer
 from tron.answers.structured import CellAnswer, SequenceAnswer, SetAnswer
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "CellAnswer",
     "ChoiceAnswer",
     "ColourAnswer",
+    "EstimateAnswer",
     "IntegerAnswer",
     "LabelAnswer",
     "NumberAnswer",
@@ -64,6 +66,8 @@ def answer_type_from_json(d: dict[str, Any], _item: bool = False) -> AnswerType:
         return IntegerAnswer(d.get("unit"))
     if kind == "number":
         return NumberAnswer(d.get("unit"))
+    if kind == "estimate":
+        return EstimateAnswer(Fraction(str(_require(d, "tolerance"))))
     if kind == "yesno":
         return YesNoAnswer()
     if kind == "choice":

@@ -272,7 +272,7 @@ def answer_value(kind: str, value: Any) -> Any:
     """Spec values -> the answer type's value (a Cell record becomes a (row, col) pair)."""
     if kind == "cell" and isinstance(value, dict):
         return (value["row"], value["col"])
-    if kind == "number" and isinstance(value, int | Fraction):
+    if kind in ("number", "estimate") and isinstance(value, int | Fraction):
         return Fraction(value)
     return value
 

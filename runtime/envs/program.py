@@ -248,6 +248,8 @@ def answer_type(kind: str, *args: Any) -> answers.AnswerType:
         return answers.IntegerAnswer()
     if kind == "number":
         return answers.NumberAnswer()
+    if kind == "estimate":
+        return answers.EstimateAnswer(args[0])
     if kind == "yesno":
         return answers.YesNoAnswer()
     if kind == "choice":

@@ -134,9 +134,10 @@ def analyze_env(env: Env, n: int, seed: int = 0) -> EnvReport:
                 continue
             insts.append(inst)
             tries.append(inst.meta["tries"])
-        answers = Counter(i.answer_text for i in insts)
+        keys = [(question_key(i), i.answer_type.gate_key(i.answer)) for i in insts]
+        answers = Counter(k for _, k in keys)
         distinct = len({(i.question, i.answer_text, picture_key(i)) for i in insts})
-        blind, chance = blind_accuracy([(question_key(i), i.answer_text) for i in insts])
+        blind, chance = blind_accuracy(keys)
         cx = [
             float(i.meta["complexity"])
             for i in insts

@@ -122,7 +122,7 @@ def draw(env: Env, ld: LevelDraws, seed: int, base: bool, deep: bool) -> None:
         # One entry per failure, not per rejection count ("most rejections (187)").
         note(ld.errors, re.sub(r"\(\d+\)", "(#)", str(exc)), seed, str(exc))
         return
-    ld.pairs.append((question_key(inst), inst.answer_text))
+    ld.pairs.append((question_key(inst), inst.answer_type.gate_key(inst.answer)))
     if base:
         record_picture(ld, inst)
     # One count per draw and kind of problem, however many objects of the draw have it.

@@ -13,6 +13,7 @@ from tron.answers.types import (
     CellAnswer,
     ChoiceAnswer,
     ColourAnswer,
+    EstimateAnswer,
     IntegerAnswer,
     LabelAnswer,
     NumberAnswer,
@@ -33,8 +34,11 @@ scalar_types: st.SearchStrategy[AnswerType] = st.one_of(
     st.lists(st.sampled_from(PALETTE), min_size=1, unique=True).map(ColourAnswer),
     st.builds(CellAnswer, st.integers(1, 30), st.integers(1, 30)),
 )
+# An estimate is a scalar that no collection holds (the compiler refuses sequence(estimate)).
+estimate_types = st.builds(Fraction, st.integers(1, 10**6), st.integers(1, 100)).map(EstimateAnswer)
 answer_types: st.SearchStrategy[AnswerType] = st.one_of(
     scalar_types,
+    estimate_types,
     scalar_types.map(SequenceAnswer),
     scalar_types.map(SetAnswer),
 )
