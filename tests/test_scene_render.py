@@ -32,6 +32,7 @@ from tron.render.scene import (
     Style,
     Text,
     Wedge,
+    item_bbox,
     item_pieces,
 )
 from tron.render.svg import to_svg
@@ -368,3 +369,35 @@ def test_augment_is_deterministic_and_records_ops() -> None:
     assert rec_none == {}
     with pytest.raises(ValueError, match="sharpen"):
         augment(img, random.Random(1), ops=("sharpen",))
+
+
+@given(
+    st.text(alphabet="ABCDEFGKLNPRSZbdgkpqr2347", min_size=1, max_size=8),
+    st.sampled_from(["sans", "serif"]),
+    st.booleans(),
+    st.booleans(),
+)
+def test_reflected_text_is_the_upright_text_reflected_in_its_box(word, font, mirror, flip) -> None:
+    # Both backends draw the reflection, and it is the upright text's pixels reflected about
+    # the centre of the same ink box (the box moved so its centre falls on the pixel grid,
+    # where a reflection maps whole pixels onto whole pixels).
+    x0, y0, x1, y1 = item_bbox(Text(100, 60, word, size=28, font=font))
+    dx, dy = (round(x0 + x1) - x0 - x1) / 2, (round(y0 + y1) - y0 - y1) / 2
+    plain, turned = Scene(200, 120), Scene(200, 120)
+    plain.add(Text(100 + dx, 60 + dy, word, size=28, font=font))
+    turned.add(Text(100 + dx, 60 + dy, word, size=28, font=font, mirror=mirror, flip=flip))
+    assert item_bbox(turned.items[0][0]) == item_bbox(plain.items[0][0])
+    a = np.asarray(to_image(plain, THEMES["clean"]).convert("L"), np.int16)
+    b = np.asarray(to_image(turned, THEMES["clean"]).convert("L"), np.int16)
+    assert (
+        _mad(to_image(turned, THEMES["clean"]), svg_to_image(to_svg(turned, THEMES["clean"]))) < 0.5
+    )
+    sx, sy = round(x0 + x1 + 2 * dx), round(y0 + y1 + 2 * dy)
+    lo_x, lo_y = math.floor(x0 + dx) - 1, math.floor(y0 + dy) - 1
+    box = (slice(lo_y, sy - lo_y), slice(lo_x, sx - lo_x))
+    expect = a[box]
+    expect = expect[:, ::-1] if mirror else expect
+    expect = expect[::-1, :] if flip else expect
+    assert np.abs(b[box] - expect).mean() < 1.5
+    if mirror or flip:
+        assert (b != a).any()

@@ -29,7 +29,7 @@ from PIL import Image
 from tron.render.colours import resolve, to_rgb
 from tron.render.raster import Size, load_cairo, out_size
 from tron.render.scene import Item, Op, Scene, Text, effective_font, item_pieces
-from tron.render.textpath import faux_bold_width, line_outline, text_placement
+from tron.render.textpath import faux_bold_width, line_outline, reflection, text_placement
 from tron.render.themes import THEMES, Paint, Theme, paint
 
 # Cairo's 32-bit pixels are native-endian 0xAARRGGBB.
@@ -51,7 +51,8 @@ class Glyphs:
     path: Any  # cairo_path_t*
     x: float
     y: float
-    scale: float
+    sx: float  # px per font unit along x (negative: mirrored)
+    sy: float  # along y (negative for upright text: font units point up)
     fill: str
     width: float
 
@@ -120,8 +121,15 @@ def _text_marks(item: Text, theme: Theme) -> list[Mark]:
     if path.num_data == 0:  # only blanks: no ink, as in the SVG
         return []
     x, y, scale = text_placement(item.text, item.x, item.y, item.size, item.anchor, font, item.bold)
+    (ox, kx), (oy, ky) = reflection(
+        item.text, item.x, item.y, item.size, item.anchor, font, item.bold, item.mirror, item.flip
+    )
     width = faux_bold_width(item.size, font, item.bold)
-    return [Glyphs(path, x, y, scale, resolve(colour, theme), width)]
+    return [
+        Glyphs(
+            path, ox + kx * x, oy + ky * y, kx * scale, -ky * scale, resolve(colour, theme), width
+        )
+    ]
 
 
 def outlines(scene: Scene, theme: Theme, seed: int = 0) -> Outlines:
@@ -152,7 +160,7 @@ def _mark(lib: Any, ffi: Any, cr: Any, m: Mark, fill: str | None, stroke: str | 
     if isinstance(m, Glyphs):
         lib.cairo_save(cr)
         lib.cairo_translate(cr, m.x, m.y)
-        lib.cairo_scale(cr, m.scale, -m.scale)
+        lib.cairo_scale(cr, m.sx, m.sy)
         lib.cairo_append_path(cr, m.path)
         lib.cairo_restore(cr)  # the path stays in device space; line width is set below
         width, dash = m.width, None

@@ -181,6 +181,10 @@ class Text(_Item):
     font: Literal["sans", "serif", "mono"] = "sans"
     bold: bool = False
     style: Style = DEFAULT_STYLE
+    # Reflected in place, about the centre of its ink box (which therefore does not move):
+    # `mirror` left-right, `flip` top-bottom; both together are a half turn.
+    mirror: bool = False
+    flip: bool = False
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -421,7 +425,9 @@ def item_pieces(item: Item, stroke_scale: float = 1.0, font: str | None = None) 
         if colour is None or not item.text:
             return []
         f = effective_font(item, font)
-        ops = text_ops(item.text, item.x, item.y, item.size, item.anchor, f, item.bold)
+        ops = text_ops(
+            item.text, item.x, item.y, item.size, item.anchor, f, item.bold, item.mirror, item.flip
+        )
         bold_w = faux_bold_width(item.size, f, item.bold)
         if not ops:
             return []

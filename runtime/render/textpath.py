@@ -172,21 +172,46 @@ def text_ops(
     anchor: str = "middle",
     font: str = "sans",
     bold: bool = False,
+    mirror: bool = False,
+    flip: bool = False,
 ) -> list[Op]:
-    """Glyph outlines of `text` in canvas coordinates (y down), rounded to 2 decimals."""
+    """Glyph outlines of `text` in canvas coordinates (y down), rounded to 2 decimals;
+    reflected about the centre of the ink box left-right (`mirror`) and/or top-bottom (`flip`)."""
     _check(font, anchor)
     face, pen_x, baseline, scale = _origin(text, x, y, size, anchor, font, bold)
+    (ox, sx), (oy, sy) = reflection(text, x, y, size, anchor, font, bold, mirror, flip)
     out: list[Op] = []
     for ch in text:
         glyph = _glyph(face, ch)
         for op, args in glyph.ops:
             pts = tuple(
-                round(pen_x + v * scale, 2) if i % 2 == 0 else round(baseline - v * scale, 2)
+                round(ox + sx * (pen_x + v * scale), 2)
+                if i % 2 == 0
+                else round(oy + sy * (baseline - v * scale), 2)
                 for i, v in enumerate(args)
             )
             out.append((op, pts))
         pen_x += glyph.advance * scale
     return out
+
+
+def reflection(
+    text: str,
+    x: float,
+    y: float,
+    size: float,
+    anchor: str,
+    font: str,
+    bold: bool,
+    mirror: bool,
+    flip: bool,
+) -> tuple[tuple[float, float], tuple[float, float]]:
+    """(offset, sign) per axis: a drawn point p of the text goes to offset + sign * p, the
+    reflection about the centre of its ink box (identity when neither is asked)."""
+    if not (mirror or flip):
+        return (0.0, 1.0), (0.0, 1.0)
+    x0, y0, x1, y1 = text_bbox(text, x, y, size, anchor, font, bold)
+    return ((x0 + x1, -1.0) if mirror else (0.0, 1.0)), ((y0 + y1, -1.0) if flip else (0.0, 1.0))
 
 
 def text_placement(

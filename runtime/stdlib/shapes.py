@@ -101,6 +101,26 @@ def text(s: str, x: float, y: float, size: float = 18, colour: str = "black") ->
     return comp
 
 
+@stdfn("str, real, real, real, bool, bool, str -> Component")
+def reflected_text(
+    s: str,
+    x: float,
+    y: float,
+    size: float = 18,
+    mirror: bool = True,
+    flip: bool = False,
+    colour: str = "black",
+) -> Component:
+    """Text centred at (x, y) as a mirror shows it: reversed left-right (`mirror`, an upright
+    mirror beside it), upside down (`flip`, a mirror below it, as in water), or both (a half
+    turn); it covers the same box as the upright text."""
+    comp = Component()
+    comp.add(
+        Text(x, y, s, size=size, style=Style(fill=colour, stroke=None), mirror=mirror, flip=flip)
+    )
+    return comp
+
+
 @stdfn("str, real, real, real -> Component")
 def label(s: str, x: float, y: float, size: float = 16) -> Component:
     """Text centred at (x, y) on a white rounded box with a thin outline (stays legible over
