@@ -61,3 +61,18 @@ def test_unreliable_draws_name_the_exception_and_spec_line():
     (failure,) = [f for f in report.failures if "reliability" in f]
     assert "level 0: reliability 0/10 (10x " in failure
     assert "negative_take.tron:12: ValueError: take: negative count -1" in failure
+
+
+def test_the_same_scene_in_another_theme_is_the_same_picture():
+    # The distinct gate counts pictures by their scene: a draw that differs from another only
+    # in its theme (colours shifted, serif or sketch) is no new picture.
+    import tron
+    from tron.quality.analyze import picture_key
+    from tron.render.themes import THEMES
+
+    env = tron.make("counting/count_by_colour")
+    looks = [env.sample(4, 11, theme=name) for name in THEMES]
+    assert len({inst.svg for inst in looks}) == len(THEMES)  # the themes do draw differently
+    assert len({picture_key(inst) for inst in looks}) == 1
+    others = [env.sample(4, seed) for seed in range(12, 20)]
+    assert len({picture_key(inst) for inst in [looks[0], *others]}) == 9
