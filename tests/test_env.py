@@ -245,3 +245,16 @@ def test_evaluating_checks_leaves_the_instance_unchanged():
             assert fingerprint(checked) == fingerprint(env.sample(level, 11))
             assert len(checked.generated.checks) == len(env.module.CHECKS)
             assert env.sample(level, 11).generated.checks == []
+
+
+def test_a_set_of_cells_is_answered_as_row_column_pairs():
+    # Cell records inside a set answer become (row, column) pairs like a single cell answer.
+    env = tron.make("spatial/fold_punch_cells")
+    inst = env.sample(6, 4)
+    cells = sorted(inst.answer)
+    assert cells and all(isinstance(c, tuple) and len(c) == 2 for c in cells)
+    listed = ", ".join(f"({r}, {c})" for r, c in reversed(cells))
+    assert env.verify(inst, f"\\boxed{{{listed}}}") == 1.0
+    if len(cells) > 1:
+        fewer = ", ".join(f"({r}, {c})" for r, c in cells[1:])
+        assert env.verify(inst, f"\\boxed{{{fewer}}}") == 0.0

@@ -268,11 +268,14 @@ def verify(instance: dict[str, Any] | Instance, response: Any) -> float:
     )
 
 
-def answer_value(kind: str, value: Any) -> Any:
-    """Spec values -> the answer type's value (a Cell record becomes a (row, col) pair)."""
-    if kind == "cell" and isinstance(value, dict):
+def answer_value(atype: answers.AnswerType, value: Any) -> Any:
+    """Spec values -> the answer type's value (a Cell record becomes a (row, col) pair, also
+    as an item of a sequence or set)."""
+    if isinstance(atype, answers.SequenceAnswer | answers.SetAnswer) and isinstance(value, list):
+        return [answer_value(atype.item, v) for v in value]
+    if isinstance(atype, answers.CellAnswer) and isinstance(value, dict):
         return (value["row"], value["col"])
-    if kind in ("number", "estimate") and isinstance(value, int | Fraction):
+    if isinstance(atype, answers.NumberAnswer) and isinstance(value, int | Fraction):
         return Fraction(value)
     return value
 
@@ -351,7 +354,6 @@ class Env:
             th = THEMES[theme]
         else:
             raise ValueError(f"unknown theme {theme!r}; themes: {', '.join(THEMES)}")
-        kind = self.info.answer_kind
         question = g.question.strip()
         choices = None
         if g.options is not None:
@@ -362,7 +364,7 @@ class Env:
             answer = LETTERS[correct]
         else:
             atype = g.answer_type
-            answer = answer_value(kind, g.answer)
+            answer = answer_value(atype, g.answer)
         wrapper = None
         if reward == "tron":
             wrapper = style_rng.choice(rewards.WRAPPERS)
