@@ -93,6 +93,7 @@ def test_route_follows_doors(seed, steps, back):
     used = [next(k for k, d in enumerate(doors) if sorted(d[:2]) == p) for p in pairs]
     assert len(set(used)) == steps
     assert len(set(path)) == max(1, steps + 1 - back)
+    assert path[-1] != path[0]
     for i in range(1, steps):
         # A room is never left through the wall it was entered by.
         came, went = doors[used[i - 1]], doors[used[i]]

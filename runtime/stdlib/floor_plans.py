@@ -157,11 +157,14 @@ def _side(room: tuple[int, int, int, int], door: Sequence[int]) -> int:
 @stdfn("list[list[int]], list[list[int]], int, int -> list[int]", random=True)
 def plan_route(rng: random.Random, rooms: list[list[int]], doors: list[list[int]], steps: int, visits: int) -> list[int]:
     """A random route through `steps` doors, as the rooms it visits in order (steps + 1 of them, `visits`
-    of them different; visits = steps + 1 never enters a room twice): no door is used twice and a room
-    is never left through the wall it was entered by. The draw is rejected if the search finds none."""
+    of them different; visits = steps + 1 never enters a room twice): no door is used twice, a room is
+    never left through the wall it was entered by, and a route through a door or more ends in another room
+    than it starts in. The draw is rejected if the search finds none (or there are fewer doors than steps)."""
     rs = _rooms(rooms)
-    if steps < 0 or steps > len(doors) or not 1 <= visits <= steps + 1:
-        raise ValueError("plan_route: steps from 0 to the number of doors, visits from 1 to steps + 1")
+    if steps < 0 or not 1 <= visits <= steps + 1:
+        raise ValueError("plan_route: steps from 0, visits from 1 to steps + 1")
+    if steps > len(doors):
+        raise SampleRejected(f"plan_route: {steps} steps but only {len(doors)} doors")
     links: dict[int, list[tuple[int, int]]] = {i: [] for i in range(len(rs))}
     for k, d in enumerate(doors):
         if not (0 <= d[0] < len(rs) and 0 <= d[1] < len(rs)) or len(d) != 5:
@@ -175,7 +178,7 @@ def plan_route(rng: random.Random, rooms: list[list[int]], doors: list[list[int]
         if seen > visits or seen + steps - len(used) < visits:
             return None
         if len(used) == steps:
-            return path
+            return path if steps == 0 or path[-1] != path[0] else None
         budget[0] -= 1
         if budget[0] <= 0:
             return None
