@@ -42,10 +42,7 @@ def _cells(room):
 def _touching(p, q):
     # Unit cells of p and q that share an edge, as wall pieces: brute force over the cells.
     return [
-        (a, b)
-        for a in _cells(p)
-        for b in _cells(q)
-        if abs(a[0] - b[0]) + abs(a[1] - b[1]) == 1
+        (a, b) for a in _cells(p) for b in _cells(q) if abs(a[0] - b[0]) + abs(a[1] - b[1]) == 1
     ]
 
 
@@ -75,7 +72,10 @@ def test_plan_tiles_and_doors_join(seed, n, extra):
         mids = [(p[0] + q[0] + 1, p[1] + q[1] + 1) for p, q in pieces]
         xs = sorted(m[0] for m in mids)
         ys = sorted(m[1] for m in mids)
-        assert (x2, y2) == ((xs[0] + xs[-1]) // 2 if not vert else xs[0], (ys[0] + ys[-1]) // 2 if vert else ys[0])
+        assert (x2, y2) == (
+            (xs[0] + xs[-1]) // 2 if not vert else xs[0],
+            (ys[0] + ys[-1]) // 2 if vert else ys[0],
+        )
 
 
 @settings(max_examples=60, deadline=None)
@@ -98,6 +98,8 @@ def test_route_follows_doors(seed, steps, back):
         # A room is never left through the wall it was entered by.
         came, went = doors[used[i - 1]], doors[used[i]]
         x, y, w, h = rooms[path[i]]
+
         def side(d):
             return ("v", d[2]) if d[4] else ("h", d[3])
+
         assert side(came) != side(went)

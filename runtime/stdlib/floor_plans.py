@@ -39,10 +39,16 @@ def painted_block_counts(a: int, b: int, c: int, painted: list[int]) -> list[int
     if min(a, b, c) < 1 or a * b * c > 1_000_000:
         raise ValueError("painted_block_counts: sides from 1, at most a million cubes")
     if len(painted) != 6 or any(p not in (0, 1) for p in painted):
-        raise ValueError("painted_block_counts: six 0/1 flags (top, bottom, front, back, left, right)")
+        raise ValueError(
+            "painted_block_counts: six 0/1 flags (top, bottom, front, back, left, right)"
+        )
     top, bottom, front, back, left, right = painted
     # Each unit cube's painted faces are the painted block faces it touches, counted per axis.
-    axes = [_axis_contacts(a, left, right), _axis_contacts(b, front, back), _axis_contacts(c, bottom, top)]
+    axes = [
+        _axis_contacts(a, left, right),
+        _axis_contacts(b, front, back),
+        _axis_contacts(c, bottom, top),
+    ]
     out = [0] * 7
     for i, x in enumerate(axes[0]):
         for j, y in enumerate(axes[1]):
@@ -68,13 +74,15 @@ def floor_plan(rng: random.Random, n: int, cols: int, rows: int, min_side: int) 
     in two; every room is at least `min_side` units each way. Rooms are listed by their top-left corner
     (row by row); the draw is rejected if no such plan is found."""
     if cols * rows > _MAX_UNITS or not 1 <= n <= _MAX_ROOMS or min_side < 1:
-        raise ValueError(f"floor_plan: at most {_MAX_UNITS} units and {_MAX_ROOMS} rooms, min_side >= 1")
+        raise ValueError(
+            f"floor_plan: at most {_MAX_UNITS} units and {_MAX_ROOMS} rooms, min_side >= 1"
+        )
     for _ in range(50):
         rooms = [(0, 0, cols, rows)]
         ok = True
         while len(rooms) < n:
             cuts = []
-            for i, (x, y, w, h) in enumerate(rooms):
+            for i, (_x, _y, w, h) in enumerate(rooms):
                 if w >= 2 * min_side:
                     cuts.append((i, 0, w * h))
                 if h >= 2 * min_side:
@@ -95,7 +103,9 @@ def floor_plan(rng: random.Random, n: int, cols: int, rows: int, min_side: int) 
     raise SampleRejected(f"floor_plan: no {n}-room plan with sides >= {min_side}")
 
 
-def _shared(p: tuple[int, int, int, int], q: tuple[int, int, int, int]) -> tuple[int, int, int, int] | None:
+def _shared(
+    p: tuple[int, int, int, int], q: tuple[int, int, int, int]
+) -> tuple[int, int, int, int] | None:
     """The wall rooms p and q share: (x2, y2, vertical, length) with its middle at (x2/2, y2/2), or None."""
     px, py, pw, ph = p
     qx, qy, qw, qh = q
@@ -113,7 +123,9 @@ def _shared(p: tuple[int, int, int, int], q: tuple[int, int, int, int]) -> tuple
 
 
 @stdfn("list[list[int]], int, int -> list[list[int]]", random=True)
-def plan_doors(rng: random.Random, rooms: list[list[int]], extra: int, min_wall: int) -> list[list[int]]:
+def plan_doors(
+    rng: random.Random, rooms: list[list[int]], extra: int, min_wall: int
+) -> list[list[int]]:
     """Doors [a, b, x2, y2, vertical] (a < b, sorted) in the middle of shared walls at least `min_wall`
     units long: a random set that joins every room to every other, plus `extra` more where they fit.
     The draw is rejected when the walls long enough for a door do not join all the rooms."""
@@ -155,11 +167,12 @@ def _side(room: tuple[int, int, int, int], door: Sequence[int]) -> int:
 
 
 @stdfn("list[list[int]], list[list[int]], int, int -> list[int]", random=True)
-def plan_route(rng: random.Random, rooms: list[list[int]], doors: list[list[int]], steps: int, visits: int) -> list[int]:
+def plan_route(
+    rng: random.Random, rooms: list[list[int]], doors: list[list[int]], steps: int, visits: int
+) -> list[int]:
     """A random route through `steps` doors, as the rooms it visits in order (steps + 1 of them, `visits`
-    of them different; visits = steps + 1 never enters a room twice): no door is used twice, a room is
-    never left through the wall it was entered by, and a route through a door or more ends in another room
-    than it starts in. The draw is rejected if the search finds none (or there are fewer doors than steps)."""
+    of them different): no door is used twice, no room is left through the wall it was entered by, and a
+    route through any door ends in another room than it starts in. The draw is rejected if none is found."""
     rs = _rooms(rooms)
     if steps < 0 or not 1 <= visits <= steps + 1:
         raise ValueError("plan_route: steps from 0, visits from 1 to steps + 1")
