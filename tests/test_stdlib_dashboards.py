@@ -61,3 +61,21 @@ def test_panel_radar_bubble_inside() -> None:
     inside(bubbles, 0, 0, 512, 512)
     with pytest.raises(ValueError):
         rt.radar_chart(["a", "b", "c"], ["x"], [1, 2, 5], 4, 1)
+
+
+def test_radar_players_have_their_own_markers_drawn_above_every_outline() -> None:
+    from tron.render.scene import Circle, Polygon
+
+    radar = rt.radar_chart(["a", "b", "c", "d"], ["x", "y"], [1, 2, 3, 4, 4, 3, 2, 1], 4, 1)
+    kinds = {sub: type(item) for item, sub in radar.items if sub and sub[0] == "p"}
+    assert {kinds[f"p0_{i}"] for i in range(4)} == {Circle}
+    assert {kinds[f"p1_{i}"] for i in range(4)} == {Rect}
+    legend = [type(item) for item, sub in radar.items if sub == "lg0" and not hasattr(item, "text")]
+    assert legend == [Circle]  # the first player's marker, not a square swatch
+    order = [sub for _, sub in radar.items]
+    last_shading = max(
+        i
+        for i, (item, _) in enumerate(radar.items)
+        if isinstance(item, Polygon) and item.style.opacity < 1
+    )
+    assert all(order.index(f"p0_{i}") > last_shading for i in range(4))

@@ -15,11 +15,13 @@ from tron.render.textpath import text_width
 from tron.stdlib._style import INK
 from tron.stdlib.component import Component, SampleRejected
 from tron.stdlib.plots import (
+    MARKERS,
     MIN_FONT,
     PAD,
     SERIES_COLOURS,
     check_box,
     fit,
+    series_marker,
     title_and_legend,
     xy_grid,
 )
@@ -310,7 +312,7 @@ def radar_chart(
     check_box(left, top, width, height)
     cols = list(colours) if colours else list(SERIES_COLOURS[:ns])
     comp = Component()
-    y = title_and_legend(comp, "", series, cols, left, top, width)
+    y = title_and_legend(comp, "", series, cols, left, top, width, markers=True)
     size = fit(spokes, 13, width * 0.22)
     labw = max(text_width(s, size) for s in spokes)
     r = min((width - 2 * PAD - 2 * labw - 16) / 2, (top + height - y - 2 * PAD - 2 * size - 10) / 2)
@@ -346,22 +348,23 @@ def radar_chart(
                 style=Style(fill="#555555", stroke=None),
             )
         )
-    for j in range(ns):
-        pts = tuple(at(values[j * n + i], i) for i in range(n))
+    outlines = [tuple(at(values[j * n + i], i) for i in range(n)) for j in range(ns)]
+    for j, pts in enumerate(outlines):
         comp.add(
             Polygon(pts, style=Style(fill=cols[j], stroke=cols[j], stroke_width=2.5, opacity=0.35))
         )
         comp.add(Polyline((*pts, pts[0]), style=Style(stroke=cols[j], stroke_width=2.5)))
+    # Markers after every outline, so no player's shading covers another's points.
+    for j, pts in enumerate(outlines):
         for i, (x, yy) in enumerate(pts):
             # Players meeting at one point get markers side by side across the spoke.
             same = [k for k in range(ns) if values[k * n + i] == values[j * n + i]]
             off = (same.index(j) - (len(same) - 1) / 2) * 10
             t = 2 * math.pi * i / n
             mx, my = x + off * math.cos(t), yy + off * math.sin(t)
-            comp.add(
-                Circle(mx, my, 4.5, style=Style(fill=cols[j], stroke="black", stroke_width=1)),
-                f"p{j}_{i}",
-            )
+            # Each series its own marker shape, as in line_series: told apart without colour.
+            dot = Style(fill=cols[j], stroke="black", stroke_width=1)
+            comp.add(series_marker(MARKERS[j % 4], mx, my, 4.5, dot), f"p{j}_{i}")
     return comp
 
 

@@ -100,9 +100,11 @@ def title_and_legend(
     left: float,
     top: float,
     width: float,
+    markers: bool = False,
 ) -> float:
     """Title (bold, centred) and a one-row legend of swatches under it; returns the y below.
-    Legend entry j has subkey "lg<j>"; no legend for a single unnamed series."""
+    Legend entry j has subkey "lg<j>"; no legend for a single unnamed series. With `markers`,
+    each entry is series j's marker shape (MARKERS) instead of a square swatch."""
     y = top + PAD
     if title:
         size = fit([title], 17, width - 2 * PAD, bold=True)
@@ -121,7 +123,10 @@ def title_and_legend(
         cy = y + 9
         for j, s in enumerate(names):
             sw = Style(fill=colours[j], stroke="black", stroke_width=1)
-            comp.add(Rect(x, cy - 6, 12, 12, style=sw), f"lg{j}")
+            if markers:
+                comp.add(series_marker(MARKERS[j % 4], x + 6, cy, 5.5, sw), f"lg{j}")
+            else:
+                comp.add(Rect(x, cy - 6, 12, 12, style=sw), f"lg{j}")
             comp.add(Text(x + 18, cy, s, size=size, anchor="start", style=INK), f"lg{j}")
             x += widths[j]
         y += 22
@@ -341,7 +346,8 @@ def _bar_value(
 MARKERS = ("circle", "square", "triangle", "diamond")
 
 
-def _marker(kind: str, x: float, y: float, r: float, style: Style) -> Circle | Rect | Polygon:
+def series_marker(kind: str, x: float, y: float, r: float, style: Style) -> Circle | Rect | Polygon:
+    """Series marker `kind` (one of MARKERS) of radius about r centred at (x, y)."""
     if kind == "square":
         return Rect(x - r, y - r, 2 * r, 2 * r, style=style)
     if kind == "triangle":
@@ -415,7 +421,7 @@ def line_series(
             # Series meeting at one point get their markers side by side, so each stays seen.
             same = [k for k in range(ns) if rows[k][i] == rows[j][i]]
             nudge = 0.0 if area else (same.index(j) - (len(same) - 1) / 2) * 10
-            comp.add(_marker(MARKERS[j % 4], px + nudge, py, 4.5, dot), f"p{j}_{i}")
+            comp.add(series_marker(MARKERS[j % 4], px + nudge, py, 4.5, dot), f"p{j}_{i}")
             if show_values:
                 vals = rows[j]
                 nbrs = [vals[k] for k in (i - 1, i + 1) if 0 <= k < n]
