@@ -31,14 +31,24 @@ class Maze:
 
     def passages(self, i: int) -> list[int]:
         """Cells reachable from cell i in one step, ascending."""
-        r, c = divmod(i, self.cols)
-        out = []
-        for nr, nc in ((r - 1, c), (r, c - 1), (r, c + 1), (r + 1, c)):
-            if 0 <= nr < self.rows and 0 <= nc < self.cols:
-                j = nr * self.cols + nc
-                if (min(i, j), max(i, j)) in self.open:
-                    out.append(j)
-        return out
+        return list(self._neighbours()[i])
+
+    def _neighbours(self) -> list[tuple[int, ...]]:
+        # Every cell's open neighbours, built once per maze (searches ask for them often).
+        table: list[tuple[int, ...]] | None = self.__dict__.get("_neighbour_table")
+        if table is None:
+            table = []
+            for i in range(self.rows * self.cols):
+                r, c = divmod(i, self.cols)
+                out = []
+                for nr, nc in ((r - 1, c), (r, c - 1), (r, c + 1), (r + 1, c)):
+                    if 0 <= nr < self.rows and 0 <= nc < self.cols:
+                        j = nr * self.cols + nc
+                        if (min(i, j), max(i, j)) in self.open:
+                            out.append(j)
+                table.append(tuple(out))
+            self.__dict__["_neighbour_table"] = table
+        return table
 
 
 @stdfn("int, int -> Maze", random=True)
@@ -90,10 +100,14 @@ def maze_turns(m: Maze, a: CellRec, b: CellRec) -> list[str]:
     """The turns a walker makes on the path from cell a to cell b, in order, as "L" (left) or
     "R" (right) seen from the walker (rows run down the picture); going straight on is no turn."""
     src, dst = _cell_index(m, a), _cell_index(m, b)
-    to_goal = _distances(m, dst)
-    path = [src]
-    while path[-1] != dst:  # the one neighbour a step nearer the goal (the maze is perfect)
-        path.append(next(j for j in m.passages(path[-1]) if to_goal[j] == to_goal[path[-1]] - 1))
+    # Walked back from b towards a: the one path of a perfect maze, found with the distances
+    # from a, which specs share when they ask about many b for one a.
+    from_src = _distances(m, src)
+    near = m._neighbours()
+    path = [dst]
+    while path[-1] != src:  # the one neighbour a step nearer the start
+        path.append(next(j for j in near[path[-1]] if from_src[j] == from_src[path[-1]] - 1))
+    path.reverse()
     steps = [divmod(j, m.cols) for j in path]
     heads = [(r1 - r0, c1 - c0) for (r0, c0), (r1, c1) in pairwise(steps)]
     turns = []
@@ -115,9 +129,10 @@ def _distances(m: Maze, src: int) -> list[int]:
         dist = [-1] * (m.rows * m.cols)
         dist[src] = 0
         queue = deque([src])
+        near = m._neighbours()
         while queue:
             i = queue.popleft()
-            for j in m.passages(i):
+            for j in near[i]:
                 if dist[j] < 0:
                     dist[j] = dist[i] + 1
                     queue.append(j)
