@@ -7,6 +7,8 @@ edge.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from tron.stdlib.registry import stdfn
 
 DOMAIN = "Light-up boards"
@@ -24,16 +26,26 @@ def _check_board(rows: int, cols: int, blacks: list[int], bulbs: list[int]) -> N
         raise ValueError("akari: a bulb stands on a black cell")
 
 
-def _seen(rows: int, cols: int, black: set[int], i: int) -> list[int]:
+def _seen(rows: int, cols: int, black: set[int], i: int) -> tuple[int, ...]:
     """The white cells a bulb on cell i sees (i itself excluded), in a fixed order."""
-    r0, c0 = divmod(i, cols)
-    out: list[int] = []
-    for dr, dc in _STEPS:
-        r, c = r0 + dr, c0 + dc
-        while 0 <= r < rows and 0 <= c < cols and r * cols + c not in black:
-            out.append(r * cols + c)
-            r, c = r + dr, c + dc
-    return out
+    return _sight(rows, cols, frozenset(black))[i]
+
+
+@lru_cache(maxsize=64)
+def _sight(rows: int, cols: int, black: frozenset[int]) -> tuple[tuple[int, ...], ...]:
+    # Every cell's lines of sight on one board, worked out once: specs test many bulb sets on
+    # the same board.
+    table = []
+    for i in range(rows * cols):
+        r0, c0 = divmod(i, cols)
+        out: list[int] = []
+        for dr, dc in _STEPS:
+            r, c = r0 + dr, c0 + dc
+            while 0 <= r < rows and 0 <= c < cols and r * cols + c not in black:
+                out.append(r * cols + c)
+                r, c = r + dr, c + dc
+        table.append(tuple(out))
+    return tuple(table)
 
 
 @stdfn("int, int, list[int], list[int] -> list[int]")
