@@ -7,6 +7,7 @@ to edge neighbours and pushes the box by walking into it when the cell beyond is
 from __future__ import annotations
 
 from collections import deque
+from functools import lru_cache
 
 from tron.stdlib.registry import stdfn
 
@@ -23,17 +24,27 @@ def sokoban_cost(
     push counts one) until the single box stands on `goal`; -1 when it never can."""
     if rows * cols > 400 or rows < 2 or cols < 2:
         raise ValueError("sokoban_cost: 2..400 cells")
-    wall = set(walls)
+    wall = frozenset(walls)
     if {player, box, goal} & wall or player == box:
         raise ValueError("sokoban_cost: player, box and goal on distinct free cells")
+    return _box_costs(rows, cols, wall, player, box, pushes).get(goal, -1)
+
+
+@lru_cache(maxsize=32)
+def _box_costs(
+    rows: int, cols: int, wall: frozenset[int], player: int, box: int, pushes: bool
+) -> dict[int, int]:
+    """The fewest pushes (or steps) that bring the box to each cell it can reach: one search
+    from the start, shared by the several goals a spec tries on one warehouse."""
     start = (player, box)
     dist = {start: 0}
+    best: dict[int, int] = {}
     todo: deque[tuple[int, int]] = deque([start])
     while todo:
         p, b = todo.popleft()
         d = dist[(p, b)]
-        if b == goal:
-            return d
+        if b not in best or d < best[b]:
+            best[b] = d
         pr, pc = divmod(p, cols)
         for dr, dc in _DIRS:
             r, c = pr + dr, pc + dc
@@ -55,4 +66,4 @@ def sokoban_cost(
                     todo.appendleft(state)
                 else:
                     todo.append(state)
-    return -1
+    return best
