@@ -7,6 +7,7 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tron.stdlib.component import SampleRejected
 from tron.stdlib.parlour import (
     crypt_solutions,
     draughts_take,
@@ -52,7 +53,10 @@ def test_crypt_solutions_match_brute_force(addends, total):
     st.integers(0, 10**6), st.lists(st.integers(2, 3), min_size=2, max_size=2), st.integers(3, 6)
 )
 def test_random_cryptarithm_has_one_solution(seed, lens, pool):
-    w = random_cryptarithm(random.Random(seed), lens, pool)
+    try:
+        w = random_cryptarithm(random.Random(seed), lens, pool)
+    except SampleRejected:
+        return  # a rejected draw is allowed: no single-solution sum among the bounded tries
     assert [len(x) for x in w[:-1]] == lens
     assert len(_brute_crypt(w[:-1], w[-1])) == 1
 

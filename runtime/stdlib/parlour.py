@@ -202,12 +202,14 @@ def _dr_plant(
 def random_draughts(
     rng: random.Random, n: int, whites: int, blacks: int, kings: int, best: int, takers: int
 ) -> list[int]:
-    """A draughts position (see `draughts_take`) on the dark squares ((row + col) odd) of an n x n
-    board with `whites` white and `blacks` black pieces, exactly `kings` of them (at random) kings,
-    no white man on row 0 and no black man on the last row. Unless `best` is -1, the best white
-    capture takes exactly `best` black pieces (a chain of `best` jumps is laid out first); unless
-    `takers` is -1, exactly `takers` white pieces can capture (with `best` -1, one single jump is
-    laid out for each). Bounded tries; the draw is rejected if none fits."""
+    """A draughts position (see `draughts_take`) on the dark squares of an n x n board with `whites`
+    white and `blacks` black pieces, exactly `kings` of them kings, whose best white capture takes
+    exactly `best` black pieces and in which exactly `takers` white pieces can capture (-1: either
+    left free). Bounded tries; the draw is rejected if none fits.
+
+    Dark squares are those with (row + col) odd; no white man stands on row 0 and no black man on
+    the last row. A chain of `best` jumps is laid out first; with `best` -1, one single jump is laid
+    out for each of the `takers`."""
     if n not in (6, 8) or whites < 1 or blacks < 0 or whites + blacks > n * n // 2 - 2:
         raise ValueError("random_draughts: n 6 or 8 and pieces that fit")
     if best > blacks or takers > whites or (best == 0 and takers > 0) or (takers == 0 and best > 0):
