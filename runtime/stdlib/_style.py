@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tron.render.colours import to_hex, to_rgb
-from tron.render.scene import Style
+from tron.render.scene import Circle, Polygon, Rect, Style
 from tron.render.textpath import text_width
 from tron.stdlib.component import SampleRejected
 
@@ -53,3 +53,22 @@ def fit_or_reject(texts: Sequence[str], size: float, room: float, bold: bool = F
     if fitted < MIN_TEXT:
         raise SampleRejected("text does not fit its box")
     return round(fitted, 2)
+
+
+# Series markers, one shape per series, so series are told apart without their colours.
+MARKERS = ("circle", "square", "triangle", "diamond")
+
+
+def series_marker(kind: str, x: float, y: float, r: float, style: Style) -> Circle | Rect | Polygon:
+    """Series marker `kind` (one of MARKERS) of radius about r centred at (x, y)."""
+    if kind == "square":
+        return Rect(x - r, y - r, 2 * r, 2 * r, style=style)
+    if kind == "triangle":
+        return Polygon(
+            ((x, y - r * 1.2), (x + r * 1.1, y + r * 0.8), (x - r * 1.1, y + r * 0.8)), style=style
+        )
+    if kind == "diamond":
+        return Polygon(
+            ((x, y - r * 1.3), (x + r * 1.1, y), (x, y + r * 1.3), (x - r * 1.1, y)), style=style
+        )
+    return Circle(x, y, r, style=style)

@@ -12,16 +12,14 @@ from collections.abc import Sequence
 
 from tron.render.scene import Circle, Line, Polygon, Polyline, Rect, Style, Text
 from tron.render.textpath import text_width
-from tron.stdlib._style import INK
+from tron.stdlib._style import INK, MARKERS, series_marker
 from tron.stdlib.component import Component, SampleRejected
 from tron.stdlib.plots import (
-    MARKERS,
     MIN_FONT,
     PAD,
     SERIES_COLOURS,
     check_box,
     fit,
-    series_marker,
     title_and_legend,
     xy_grid,
 )

@@ -17,7 +17,7 @@ from typing import Literal
 
 from tron.render.scene import Circle, Line, Polygon, Polyline, Rect, Style, Text
 from tron.render.textpath import text_width
-from tron.stdlib._style import INK
+from tron.stdlib._style import INK, MARKERS, series_marker
 from tron.stdlib.component import Component, SampleRejected
 from tron.stdlib.registry import stdfn
 
@@ -341,24 +341,6 @@ def _bar_value(
         comp.add(Text(x, c, s, size=size, style=INK), sub)
     else:
         comp.add(Text(c, end - sign * (4 + size * 0.6), s, size=size, style=INK), sub)
-
-
-MARKERS = ("circle", "square", "triangle", "diamond")
-
-
-def series_marker(kind: str, x: float, y: float, r: float, style: Style) -> Circle | Rect | Polygon:
-    """Series marker `kind` (one of MARKERS) of radius about r centred at (x, y)."""
-    if kind == "square":
-        return Rect(x - r, y - r, 2 * r, 2 * r, style=style)
-    if kind == "triangle":
-        return Polygon(
-            ((x, y - r * 1.2), (x + r * 1.1, y + r * 0.8), (x - r * 1.1, y + r * 0.8)), style=style
-        )
-    if kind == "diamond":
-        return Polygon(
-            ((x, y - r * 1.3), (x + r * 1.1, y), (x, y + r * 1.3), (x - r * 1.1, y)), style=style
-        )
-    return Circle(x, y, r, style=style)
 
 
 @stdfn(
