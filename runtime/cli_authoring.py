@@ -32,7 +32,7 @@ def cmd_preview(args: argparse.Namespace) -> int:
     out = Path(args.out or f"out/preview/{args.env.replace('/', '__')}.html")
     out.parent.mkdir(parents=True, exist_ok=True)
     page = preview(env, out, n=args.n, level=args.level, seed=args.seed)
-    print(f"tron: wrote {page} and {page.with_suffix('.png')}")
+    print(f"tron: wrote {page} and {page.parent / (page.stem + '.png')}")
     return 0
 
 

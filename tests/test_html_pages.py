@@ -117,3 +117,17 @@ def test_broken_image_is_detected(tmp_path):
     script = src[src.index("<script>") : src.index("</script>") + 9]
     page.write_text(f"<html><head>{script}</head><body><img src='missing.png'></body></html>")
     assert browse(page, tmp_path)["broken"] == 1
+
+
+def test_previews_of_sibling_families_do_not_overwrite_each_other(tmp_path):
+    for fam in ("read", "best_skill"):
+        env = tron.make(f"diagram/radar_compare.{fam}")
+        page = preview(env, tmp_path / f"diagram__radar_compare.{fam}.html", n=2)
+        assert page.name == f"diagram__radar_compare.{fam}.html"
+    names = sorted(p.name for p in tmp_path.iterdir() if p.is_file())
+    assert names == [
+        "diagram__radar_compare.best_skill.html",
+        "diagram__radar_compare.best_skill.png",
+        "diagram__radar_compare.read.html",
+        "diagram__radar_compare.read.png",
+    ]

@@ -99,16 +99,17 @@ def wrap(text: str, f: ImageFont.FreeTypeFont, width: int) -> list[str]:
 def preview(env: Env, out: Path, n: int = 16, level: int | None = None, seed: int = 0) -> Path:
     """Contact-sheet PNG plus an HTML page for one environment; returns the HTML path."""
     insts = samples(env, n, level, seed)
-    stem = out.with_suffix("")
+    # Only a page or sheet suffix is dropped: a family id's dot ("x.count") is part of the name.
+    stem = out.with_suffix("") if out.suffix in (".html", ".png") else out
     stem.parent.mkdir(parents=True, exist_ok=True)
-    contact_sheet(insts).save(stem.with_suffix(".png"))
+    contact_sheet(insts).save(stem.parent / (stem.name + ".png"))
     shown = write_images(insts, stem.parent / (stem.name + "_files"), stem.name + "_files")
     page = render_page(
         env.info.title,
         env.info.description,
         [{"info": env.info, "anchor": "env", "samples": shown}],
     )
-    html_path = stem.with_suffix(".html")
+    html_path = stem.parent / (stem.name + ".html")
     html_path.write_text(page, encoding="utf-8")
     return html_path
 
