@@ -49,19 +49,22 @@ def _crypt_search(addends: list[str], total: str, limit: int) -> list[list[int]]
     value: dict[str, int] = {}
     used = [False] * 10
     found: list[list[int]] = []
+    # Columns are checked as they become complete (carries kept per column), not re-added from
+    # the right at every step: the same cuts in the same order, in time linear in the columns.
+    col_add = [[a[-1 - c] for a in addends if c < len(a)] for c in range(width)]
+    col_sum = [total[-1 - c] if c < len(total) else None for c in range(width)]
+    complete = [sum(1 for c in range(width) if ready[c] <= k) for k in range(len(order) + 1)]
+    carries = [0] * (width + 1)  # carries[c]: the carry into column c
 
     def columns_ok(k: int) -> bool:
-        # Every column whose letters are among the first k of `order` adds up (with carries).
-        carry = 0
-        for c in range(width):
-            if ready[c] > k:
-                return True
-            s = carry + sum(value[a[-1 - c]] for a in addends if c < len(a))
-            want = value[total[-1 - c]] if c < len(total) else 0
-            if s % 10 != want:
+        # The columns completed by the k-th letter add up; with all columns, no carry is left.
+        for c in range(complete[k - 1], complete[k]):
+            s = carries[c] + sum(value[ch] for ch in col_add[c])
+            t = col_sum[c]
+            if s % 10 != (value[t] if t is not None else 0):
                 return False
-            carry = s // 10
-        return carry == 0
+            carries[c + 1] = s // 10
+        return complete[k] < width or carries[width] == 0
 
     def go(k: int) -> None:
         if len(found) >= limit:
@@ -70,7 +73,12 @@ def _crypt_search(addends: list[str], total: str, limit: int) -> list[list[int]]
             found.append([value[ch] for ch in letters])
             return
         ch = order[k]
-        for d in range(10):
+        digits: range | list[int] = range(10)
+        c = complete[k]
+        if complete[k + 1] > c and col_sum[c] == ch and ch not in col_add[c]:
+            # ch is the sum letter that completes column c: only one digit can make it add up
+            digits = [(carries[c] + sum(value[a] for a in col_add[c])) % 10]
+        for d in digits:
             if used[d] or (d == 0 and ch in lead):
                 continue
             value[ch] = d
