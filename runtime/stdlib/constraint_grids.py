@@ -32,9 +32,7 @@ def _size(rows: int, cols: int, cap: int = 100) -> None:
 def _nbrs(rows: int, cols: int, i: int, steps: Sequence[tuple[int, int]]) -> list[int]:
     r, c = divmod(i, cols)
     return [
-        (r + dr) * cols + c + dc
-        for dr, dc in steps
-        if 0 <= r + dr < rows and 0 <= c + dc < cols
+        (r + dr) * cols + c + dc for dr, dc in steps if 0 <= r + dr < rows and 0 <= c + dc < cols
     ]
 
 
@@ -179,9 +177,7 @@ def kakuro_clues(rows: int, cols: int, solution: list[int]) -> list[int]:
 
 
 @stdfn("int, int, list[int], list[int], int -> int")
-def kakuro_count(
-    rows: int, cols: int, cells: list[int], clues: list[int], limit: int = 2
-) -> int:
+def kakuro_count(rows: int, cols: int, cells: list[int], clues: list[int], limit: int = 2) -> int:
     """Ways (up to `limit`) to fill the 0 cells of a kakuro (-1 clue cell, 1..9 a given digit)
     so that every run of white cells holds distinct digits adding up to its clue (`clues` as
     `kakuro_clues` gives them). A full board counts 1 exactly when it is correct."""
@@ -386,9 +382,7 @@ def tents_count(
     if len(row_tents) != rows or len(col_tents) != cols:
         raise ValueError("tents_count: one count per row and per column")
     tree = set(trees)
-    cand = sorted(
-        {j for t in tree for j in _nbrs(rows, cols, t, _EDGE) if j not in tree}
-    )
+    cand = sorted({j for t in tree for j in _nbrs(rows, cols, t, _EDGE) if j not in tree})
     left_r = [sum(1 for i in cand if i // cols == r) for r in range(rows)]
     left_c = [sum(1 for i in cand if i % cols == c) for c in range(cols)]
     need_r, need_c = list(row_tents), list(col_tents)
@@ -448,11 +442,7 @@ def tents_make(rng: random.Random, rows: int, cols: int, ntents: int) -> list[in
             continue
         trees: list[int] = []
         for t in tents:
-            spots = [
-                j
-                for j in _nbrs(rows, cols, t, _EDGE)
-                if j not in tents and j not in trees
-            ]
+            spots = [j for j in _nbrs(rows, cols, t, _EDGE) if j not in tents and j not in trees]
             if not spots:
                 break
             trees.append(rng.choice(spots))
@@ -498,16 +488,11 @@ def _hitori_search(n: int, digits: Sequence[int], limit: int, out: list[int]) ->
         found = 0
         # Unshaded: its digit must not repeat among the unshaded cells before it in its lines.
         d = digits[i]
-        if not any(
-            digits[r * n + k] == d and not shade[r * n + k] for k in range(c)
-        ) and not any(digits[k * n + c] == d and not shade[k * n + c] for k in range(r)):
-            found += go(i + 1, limit)
-        if (
-            found < limit
-            and cand[i]
-            and not (c and shade[i - 1])
-            and not (r and shade[i - n])
+        if not any(digits[r * n + k] == d and not shade[r * n + k] for k in range(c)) and not any(
+            digits[k * n + c] == d and not shade[k * n + c] for k in range(r)
         ):
+            found += go(i + 1, limit)
+        if found < limit and cand[i] and not (c and shade[i - 1]) and not (r and shade[i - n]):
             shade[i] = 1
             found += go(i + 1, limit - found)
             shade[i] = 0
@@ -625,12 +610,8 @@ def nonogram_count(
         )
         for r in range(rows)
     ]
-    clines = [
-        _placements(rows, _runs_of(solution[c::cols]), cells[c::cols]) for c in range(cols)
-    ]
-    prefixes = [
-        [{p[:k] for p in clines[c]} for k in range(rows + 1)] for c in range(cols)
-    ]
+    clines = [_placements(rows, _runs_of(solution[c::cols]), cells[c::cols]) for c in range(cols)]
+    prefixes = [[{p[:k] for p in clines[c]} for k in range(rows + 1)] for c in range(cols)]
     cur: list[tuple[int, ...]] = []
 
     def go(r: int, limit: int) -> int:
@@ -638,9 +619,7 @@ def nonogram_count(
             return 1
         found = 0
         for p in rlines[r]:
-            if all(
-                tuple(q[c] for q in cur) + (p[c],) in prefixes[c][r + 1] for c in range(cols)
-            ):
+            if all(tuple(q[c] for q in cur) + (p[c],) in prefixes[c][r + 1] for c in range(cols)):
                 cur.append(p)
                 found += go(r + 1, limit - found)
                 cur.pop()
