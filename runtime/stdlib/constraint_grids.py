@@ -1,19 +1,14 @@
-"""Grid constraint puzzles: kakuro, star battle, tents, hitori and nonograms with givens.
+"""Grid constraint puzzles (kakuro, star battle, tents, hitori, nonograms with givens): random
+makers (bounded tries, then the draw is rejected), exact solution counters that stop at `limit`
+(unique is `count(..., 2) == 1`) and removers that empty givens while the solution stays unique.
 
-Every puzzle has a random maker that draws a solved board, an exact solution counter that stops
-at `limit` (so "is it unique" is `count(..., 2) == 1`) and, where the puzzle has givens, a
-remover that empties cells while the solution stays unique. Makers try a bounded number of
-times and reject the draw (like any stdlib construction that cannot fit) when they fail.
-
-Boards are row-major lists. Kakuro: -1 a black (clue) cell, 0 an empty white cell, 1..9 a
-digit. Tents: 0 grass, 1 tree, 2 tent. Hitori and nonogram shading: 1 shaded, 0 not (-1
-unknown in a partly filled nonogram).
-"""
+Boards are row-major lists. Kakuro: -1 clue cell, 0 empty white cell, 1..9 a digit. Tents: 0
+grass, 1 tree, 2 tent. Shading: 1 shaded, 0 not (-1 unknown in a partly filled nonogram)."""
 
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from tron.stdlib.component import SampleRejected
 from tron.stdlib.registry import stdfn
@@ -22,6 +17,8 @@ DOMAIN = "Constraint grid puzzles"
 
 _EDGE = ((0, 1), (0, -1), (1, 0), (-1, 0))
 _KING = tuple((dr, dc) for dr in (-1, 0, 1) for dc in (-1, 0, 1) if dr or dc)
+_Runs = list[tuple[int, list[int]]]
+_Of = dict[int, list[int]]
 
 
 def _size(rows: int, cols: int, cap: int = 100) -> None:
@@ -31,52 +28,37 @@ def _size(rows: int, cols: int, cap: int = 100) -> None:
 
 def _nbrs(rows: int, cols: int, i: int, steps: Sequence[tuple[int, int]]) -> list[int]:
     r, c = divmod(i, cols)
-    return [
-        (r + dr) * cols + c + dc for dr, dc in steps if 0 <= r + dr < rows and 0 <= c + dc < cols
-    ]
+    return [(r + dr) * cols + c + dc for dr, dc in steps if 0 <= r + dr < rows and 0 <= c + dc < cols]  # fmt: skip
 
 
 def _connected(rows: int, cols: int, cells: set[int]) -> bool:
-    if not cells:
-        return True
-    start = min(cells)
-    seen, todo = {start}, [start]
+    seen, todo = set(), [min(cells)] if cells else []
     while todo:
         i = todo.pop()
-        for j in _nbrs(rows, cols, i, _EDGE):
-            if j in cells and j not in seen:
-                seen.add(j)
-                todo.append(j)
+        seen.add(i)
+        todo += [j for j in _nbrs(rows, cols, i, _EDGE) if j in cells and j not in seen]
     return len(seen) == len(cells)
-
-
-# --------------------------------------------------------------------------- kakuro
 
 
 def _runs(rows: int, cols: int, white: Sequence[bool]) -> list[tuple[int, int, list[int]]]:
     """(clue cell, 0 across / 1 down, the run's cells) for every run of white cells."""
-    out: list[tuple[int, int, list[int]]] = []
-    for i in range(rows * cols):
-        if white[i]:
-            continue
-        r, c = divmod(i, cols)
-        for d, (dr, dc) in enumerate(((0, 1), (1, 0))):
-            run: list[int] = []
-            rr, cc = r + dr, c + dc
-            while rr < rows and cc < cols and white[rr * cols + cc]:
-                run.append(rr * cols + cc)
-                rr, cc = rr + dr, cc + dc
-            if run:
-                out.append((i, d, run))
+    out = []
+    for i, d in ((i, d) for i in range(rows * cols) if not white[i] for d in (0, 1)):
+        run, j = [], i
+        while (j % cols < cols - 1 if d == 0 else j + cols < rows * cols) and white[
+            j + (1, cols)[d]
+        ]:
+            j += (1, cols)[d]
+            run.append(j)
+        out += [(i, d, run)] if run else []
     return out
 
 
 def _kakuro_check(rows: int, cols: int, cells: Sequence[int]) -> None:
     _size(rows, cols)
-    if len(cells) != rows * cols or any(not -1 <= v <= 9 for v in cells):
-        raise ValueError("kakuro: one value -1..9 per cell")
-    if any(cells[c] != -1 for c in range(cols)) or any(cells[r * cols] != -1 for r in range(rows)):
-        raise ValueError("kakuro: the top row and left column are clue cells (-1)")
+    edge = [cells[c] for c in range(cols)] + [cells[r * cols] for r in range(rows)]
+    if len(cells) != rows * cols or any(not -1 <= v <= 9 for v in cells) or set(edge) != {-1}:
+        raise ValueError("kakuro: one value -1..9 per cell, -1 (clue) all along the top and left")
 
 
 @stdfn("int, int, int -> list[int]", random=True)
@@ -97,16 +79,8 @@ def kakuro_mask(rng: random.Random, rows: int, cols: int, nblack: int) -> list[i
     raise SampleRejected("kakuro_mask: no layout with runs of 2 to 9 cells")
 
 
-def _kakuro_search(
-    cols: int,
-    g: list[int],
-    order: list[int],
-    k: int,
-    runs: list[tuple[int, list[int]]],
-    of: dict[int, list[int]],
-    limit: int,
-    rng: random.Random | None,
-) -> int:
+def _kakuro_search(g: list[int], order: list[int], k: int, runs: _Runs, of: _Of, limit: int,
+                   rng: random.Random | None) -> int:  # fmt: skip
     if k == len(order):
         return 1
     i = order[k]
@@ -117,7 +91,7 @@ def _kakuro_search(
     for v in digits:
         g[i] = v
         if all(_run_ok(g, runs[j], i) for j in of[i]):
-            found += _kakuro_search(cols, g, order, k + 1, runs, of, limit - found, rng)
+            found += _kakuro_search(g, order, k + 1, runs, of, limit - found, rng)
             if found >= limit:
                 return found
         g[i] = 0
@@ -129,22 +103,12 @@ def _run_ok(g: list[int], run: tuple[int, list[int]], i: int) -> bool:
     vals = [g[j] for j in cells if g[j] > 0]
     if vals.count(g[i]) > 1:
         return False
-    if goal <= 0:
-        return True
-    free = len(cells) - len(vals)
-    rest = goal - sum(vals)
-    lo = free * (free + 1) // 2
-    hi = sum(range(10 - free, 10))
-    return lo <= rest <= hi
+    free, rest = len(cells) - len(vals), goal - sum(vals)
+    return goal <= 0 or free * (free + 1) // 2 <= rest <= sum(range(10 - free, 10))
 
 
-def _kakuro_runs(
-    rows: int, cols: int, cells: Sequence[int], clues: Sequence[int]
-) -> tuple[list[tuple[int, list[int]]], dict[int, list[int]]]:
-    runs = [
-        (clues[2 * i + d] if clues else 0, run)
-        for i, d, run in _runs(rows, cols, [v >= 0 for v in cells])
-    ]
+def _kakuro_runs(rows: int, cols: int, cells: Sequence[int], clues: Sequence[int]) -> tuple[_Runs, _Of]:  # fmt: skip
+    runs = [(clues[2 * i + d] if clues else 0, run) for i, d, run in _runs(rows, cols, [v >= 0 for v in cells])]  # fmt: skip
     of: dict[int, list[int]] = {i: [] for i in range(rows * cols) if cells[i] >= 0}
     for j, (_, run) in enumerate(runs):
         for i in run:
@@ -160,7 +124,7 @@ def kakuro_fill(rng: random.Random, rows: int, cols: int, mask: list[int]) -> li
     g = [-1 if v < 0 else 0 for v in mask]
     runs, of = _kakuro_runs(rows, cols, g, [])
     order = [i for i in range(rows * cols) if g[i] == 0]
-    if _kakuro_search(cols, g, order, 0, runs, of, 1, rng) != 1:
+    if _kakuro_search(g, order, 0, runs, of, 1, rng) != 1:
         raise SampleRejected("kakuro_fill: no filling")
     return g
 
@@ -188,53 +152,38 @@ def kakuro_count(rows: int, cols: int, cells: list[int], clues: list[int], limit
     runs, of = _kakuro_runs(rows, cols, g, clues)
     for goal, run in runs:
         vals = [g[j] for j in run if g[j] > 0]
-        if len(set(vals)) < len(vals) or sum(vals) > goal:
-            return 0
-        if len(vals) == len(run) and sum(vals) != goal:
+        if (
+            len(set(vals)) < len(vals)
+            or sum(vals) > goal
+            or (len(vals) == len(run) != 0 and sum(vals) != goal)
+        ):
             return 0
     order = [i for i in range(rows * cols) if g[i] == 0]
-    return _kakuro_search(cols, g, order, 0, runs, of, limit, None)
+    return _kakuro_search(g, order, 0, runs, of, limit, None)
 
 
 @stdfn("int, int, list[int], list[int], int, int -> list[int]", random=True)
-def kakuro_blanks(
-    rng: random.Random,
-    rows: int,
-    cols: int,
-    solution: list[int],
-    clues: list[int],
-    blanks: int,
-    first: int = -1,
-) -> list[int]:
+def kakuro_blanks(rng: random.Random, rows: int, cols: int, solution: list[int], clues: list[int],
+                  blanks: int, first: int = -1) -> list[int]:  # fmt: skip
     """The solved kakuro with exactly `blanks` white cells emptied (0) while it keeps exactly
     one solution, cell `first` (if >= 0) emptied first; the draw is rejected if that fails."""
     white = [i for i in range(rows * cols) if solution[i] > 0]
     if not 0 <= blanks <= len(white):
         raise ValueError("kakuro_blanks: bad blank count")
-    return _blanks(
-        rng, solution, white, blanks, first, 0, lambda g: kakuro_count(rows, cols, g, clues, 2)
-    )
+    return _blanks(rng, solution, white, blanks, first, 0, lambda g: kakuro_count(rows, cols, g, clues))  # fmt: skip
 
 
-def _blanks(
-    rng: random.Random,
-    solution: Sequence[int],
-    cells: list[int],
-    blanks: int,
-    first: int,
-    empty_value: int,
-    count: object,
-) -> list[int]:
+def _blanks(rng: random.Random, solution: Sequence[int], cells: list[int], blanks: int, first: int,
+            empty_value: int, count: Callable[[list[int]], int]) -> list[int]:  # fmt: skip
     order = [i for i in cells if i != first]
     for _ in range(4):
         rng.shuffle(order)
-        g = list(solution)
-        empty = 0
+        g, empty = list(solution), 0
         for i in ([first] if first >= 0 else []) + order:
             if empty == blanks:
                 break
             keep, g[i] = g[i], empty_value
-            if count(g) == 1:  # type: ignore[operator]
+            if count(g) == 1:
                 empty += 1
             else:
                 g[i] = keep
@@ -245,15 +194,9 @@ def _blanks(
     raise SampleRejected(f"could not empty {blanks} cells keeping one solution")
 
 
-# --------------------------------------------------------------------------- star battle
-
-
-def _star_search(
-    n: int, regions: Sequence[int], r: int, cols: list[int], limit: int, out: list[int]
-) -> int:
+def _star_search(n: int, regions: Sequence[int], r: int, cols: list[int], limit: int, out: list[int]) -> int:  # fmt: skip
     if r == n:
-        if not out:
-            out.extend(cols)
+        out.extend([] if out else cols)
         return 1
     found = 0
     used_r = {regions[k * n + cols[k]] for k in range(r)}
@@ -298,33 +241,20 @@ def starbattle_regions(rng: random.Random, n: int) -> list[int]:
     if not 4 <= n <= 9:
         raise ValueError("starbattle_regions: n 4..9")
     for _ in range(40):
-        cols = [-1] * n
-        perm = list(range(n))
-        ok = False
+        perm, ok = list(range(n)), False
         for _ in range(200):
             rng.shuffle(perm)
-            if all(abs(perm[r] - perm[r + 1]) > 1 for r in range(n - 1)):
-                ok = True
+            if ok := all(abs(perm[r] - perm[r + 1]) > 1 for r in range(n - 1)):
                 break
-        if not ok:
-            continue
-        cols = list(perm)
-        for _ in range(30):
+        for _ in range(30 if ok else 0):
             reg = [-1] * (n * n)
             for r in range(n):
-                reg[r * n + cols[r]] = r
-            free = n * n - n
-            while free:
-                edge = [
-                    (i, reg[j])
-                    for i in range(n * n)
-                    if reg[i] < 0
-                    for j in _nbrs(n, n, i, _EDGE)
-                    if reg[j] >= 0
-                ]
+                reg[r * n + perm[r]] = r
+            for _ in range(n * n - n):  # grow a random region by one free neighbouring cell
+                edge = [(i, reg[j]) for i in range(n * n) if reg[i] < 0 for j in _nbrs(n, n, i, _EDGE)
+                        if reg[j] >= 0]  # fmt: skip
                 i, k = rng.choice(edge)
                 reg[i] = k
-                free -= 1
             if _star_search(n, reg, 0, [-1] * n, 2, []) == 1:
                 return reg
     raise SampleRejected("starbattle_regions: no regions with one solution")
@@ -337,20 +267,13 @@ def starbattle_broken(n: int, regions: list[int], stars: list[int]) -> list[int]
     (diagonally included)."""
     _star_regions_check(n, regions)
     on = set(stars)
-    rows = [sum(1 for i in on if i // n == r) for r in range(n)]
-    cols = [sum(1 for i in on if i % n == c) for c in range(n)]
-    regs = [sum(1 for i in on if regions[i] == k) for k in range(n)]
-    touch = any(j in on for i in on for j in _nbrs(n, n, i, _KING))
-    return [int(any(v != 1 for v in xs)) for xs in (rows, cols, regs)] + [int(touch)]
-
-
-# --------------------------------------------------------------------------- tents
+    keys = (lambda i: i // n, lambda i: i % n, lambda i: regions[i])
+    flags = [int(any(sum(1 for i in on if key(i) == k) != 1 for k in range(n))) for key in keys]
+    return flags + [int(any(j in on for i in on for j in _nbrs(n, n, i, _KING)))]
 
 
 def _tents_match(rows: int, cols: int, trees: list[int], tents: list[int]) -> bool:
     """A perfect matching of trees to edge-adjacent tents (Kuhn's algorithm)."""
-    if len(trees) != len(tents):
-        return False
     owner: dict[int, int] = {}
     tent_set = set(tents)
 
@@ -363,18 +286,12 @@ def _tents_match(rows: int, cols: int, trees: list[int], tents: list[int]) -> bo
                     return True
         return False
 
-    return all(grab(t, set()) for t in trees)
+    return len(trees) == len(tents) and all(grab(t, set()) for t in trees)
 
 
 @stdfn("int, int, list[int], list[int], list[int], int -> int")
-def tents_count(
-    rows: int,
-    cols: int,
-    trees: list[int],
-    row_tents: list[int],
-    col_tents: list[int],
-    limit: int = 2,
-) -> int:
+def tents_count(rows: int, cols: int, trees: list[int], row_tents: list[int], col_tents: list[int],
+                limit: int = 2) -> int:  # fmt: skip
     """Ways (up to `limit`) to put tents on non-tree cells so that row r holds row_tents[r]
     tents and column c col_tents[c], no two tents touch (diagonally included), and trees and
     tents pair off one to one with each tent edge-adjacent to its own tree."""
@@ -386,38 +303,27 @@ def tents_count(
     left_r = [sum(1 for i in cand if i // cols == r) for r in range(rows)]
     left_c = [sum(1 for i in cand if i % cols == c) for c in range(cols)]
     need_r, need_c = list(row_tents), list(col_tents)
-    if any(need_r[r] > left_r[r] for r in range(rows)) or any(
-        need_c[c] > left_c[c] for c in range(cols)
-    ):
+    if any(a > b for a, b in zip(need_r + need_c, left_r + left_c, strict=True)):
         return 0
     on: set[int] = set()
 
     def go(k: int, limit: int) -> int:
         if k == len(cand):
-            if any(need_r) or any(need_c):
-                return 0
-            return int(_tents_match(rows, cols, sorted(tree), sorted(on)))
+            return int(
+                not any(need_r + need_c) and _tents_match(rows, cols, sorted(tree), sorted(on))
+            )
         i = cand[k]
         r, c = divmod(i, cols)
-        left_r[r] -= 1
-        left_c[c] -= 1
-        found = 0
-        if (
-            need_r[r] > 0
-            and need_c[c] > 0
-            and not any(j in on for j in _nbrs(rows, cols, i, _KING))
-        ):
+        left_r[r], left_c[c], found = left_r[r] - 1, left_c[c] - 1, 0
+        if need_r[r] > 0 and need_c[c] > 0 and not any(j in on for j in _nbrs(rows, cols, i, _KING)):  # fmt: skip
             on.add(i)
-            need_r[r] -= 1
-            need_c[c] -= 1
+            need_r[r], need_c[c] = need_r[r] - 1, need_c[c] - 1
             found += go(k + 1, limit)
-            need_r[r] += 1
-            need_c[c] += 1
+            need_r[r], need_c[c] = need_r[r] + 1, need_c[c] + 1
             on.discard(i)
         if found < limit and need_r[r] <= left_r[r] and need_c[c] <= left_c[c]:
             found += go(k + 1, limit - found)
-        left_r[r] += 1
-        left_c[c] += 1
+        left_r[r], left_c[c] = left_r[r] + 1, left_c[c] + 1
         return found
 
     return go(0, limit)
@@ -434,14 +340,10 @@ def tents_make(rng: random.Random, rows: int, cols: int, ntents: int) -> list[in
         rng.shuffle(cells)
         tents: list[int] = []
         for i in cells:
-            if len(tents) == ntents:
-                break
-            if not any(j in tents for j in _nbrs(rows, cols, i, _KING)):
+            if len(tents) < ntents and not any(j in tents for j in _nbrs(rows, cols, i, _KING)):
                 tents.append(i)
-        if len(tents) < ntents:
-            continue
         trees: list[int] = []
-        for t in tents:
+        for t in tents if len(tents) == ntents else []:
             spots = [j for j in _nbrs(rows, cols, t, _EDGE) if j not in tents and j not in trees]
             if not spots:
                 break
@@ -455,42 +357,26 @@ def tents_make(rng: random.Random, rows: int, cols: int, ntents: int) -> list[in
     raise SampleRejected("tents_make: no board with one solution")
 
 
-# --------------------------------------------------------------------------- hitori
-
-
 def _hitori_check(n: int, digits: Sequence[int]) -> None:
     if not 2 <= n <= 9 or len(digits) != n * n:
         raise ValueError("hitori: n 2..9 and n*n digits")
 
 
-def _hitori_candidates(n: int, digits: Sequence[int]) -> list[bool]:
-    out = []
-    for i in range(n * n):
-        r, c = divmod(i, n)
-        row = digits[r * n : r * n + n]
-        col = digits[c::n]
-        out.append(row.count(digits[i]) > 1 or col.count(digits[i]) > 1)
-    return out
-
-
 def _hitori_search(n: int, digits: Sequence[int], limit: int, out: list[int]) -> int:
-    cand = _hitori_candidates(n, digits)
+    cand = [digits[i // n * n : i // n * n + n].count(digits[i]) > 1 or digits[i % n :: n].count(digits[i]) > 1
+            for i in range(n * n)]  # fmt: skip
     shade = [0] * (n * n)
 
     def go(i: int, limit: int) -> int:
         if i == n * n:
-            if not _connected(n, n, {j for j in range(n * n) if not shade[j]}):
-                return 0
-            if not out:
-                out.extend(shade)
-            return 1
+            ok = _connected(n, n, {j for j in range(n * n) if not shade[j]})
+            out.extend(shade if ok and not out else [])
+            return int(ok)
         r, c = divmod(i, n)
         found = 0
         # Unshaded: its digit must not repeat among the unshaded cells before it in its lines.
         d = digits[i]
-        if not any(digits[r * n + k] == d and not shade[r * n + k] for k in range(c)) and not any(
-            digits[k * n + c] == d and not shade[k * n + c] for k in range(r)
-        ):
+        if not any(digits[j] == d and not shade[j] for j in list(range(r * n, i)) + list(range(c, i, n))):  # fmt: skip
             found += go(i + 1, limit)
         if found < limit and cand[i] and not (c and shade[i - 1]) and not (r and shade[i - n]):
             shade[i] = 1
@@ -528,46 +414,29 @@ def hitori_make(rng: random.Random, n: int, nshade: int) -> list[int]:
     _hitori_check(n, [0] * (n * n))
     for _ in range(120):
         perm, rows_o, cols_o = list(range(1, n + 1)), list(range(n)), list(range(n))
-        rng.shuffle(perm)
-        rng.shuffle(rows_o)
-        rng.shuffle(cols_o)
+        for xs in (perm, rows_o, cols_o):
+            rng.shuffle(xs)
         g = [perm[(rows_o[i // n] + cols_o[i % n]) % n] for i in range(n * n)]
-        order = list(range(n * n))
-        rng.shuffle(order)
+        rng.shuffle(order := list(range(n * n)))
         shaded: set[int] = set()
         for i in order:
-            if len(shaded) == nshade:
-                break
-            if any(j in shaded for j in _nbrs(n, n, i, _EDGE)):
-                continue
-            if _connected(n, n, {j for j in range(n * n) if j not in shaded and j != i}):
+            if len(shaded) < nshade and not any(j in shaded for j in _nbrs(n, n, i, _EDGE)) and _connected(
+                    n, n, {j for j in range(n * n) if j not in shaded and j != i}):  # fmt: skip
                 shaded.add(i)
         if len(shaded) < nshade:
             continue
         for i in sorted(shaded):
             r, c = divmod(i, n)
             pool = [g[r * n + k] for k in range(n) if r * n + k not in shaded] + [
-                g[k * n + c] for k in range(n) if k * n + c not in shaded
-            ]
-            pool = [v for v in pool if v != g[i]]
-            g[i] = rng.choice(pool)
+                g[k * n + c] for k in range(n) if k * n + c not in shaded]  # fmt: skip
+            g[i] = rng.choice([v for v in pool if v != g[i]])
         if hitori_count(n, g, 2) == 1:
             return g
     raise SampleRejected("hitori_make: no grid with one solution")
 
 
-# --------------------------------------------------------------------------- nonogram
-
-
 def _runs_of(line: Sequence[int]) -> list[int]:
-    out, k = [], 0
-    for v in list(line) + [0]:
-        if v == 1:
-            k += 1
-        elif k:
-            out.append(k)
-            k = 0
-    return out
+    return [len(run) for run in "".join(map(str, line)).split("0") if run]
 
 
 def _placements(n: int, clue: list[int], fixed: Sequence[int]) -> list[tuple[int, ...]]:
@@ -577,14 +446,11 @@ def _placements(n: int, clue: list[int], fixed: Sequence[int]) -> list[tuple[int
     def go(pos: int, k: int, line: list[int]) -> None:
         if k == len(clue):
             full = line + [0] * (n - len(line))
-            if all(f < 0 or f == v for f, v in zip(fixed, full, strict=True)):
-                out.append(tuple(full))
+            out.extend([tuple(full)] if all(f < 0 or f == v for f, v in zip(fixed, full, strict=True)) else [])  # fmt: skip
             return
         rest = sum(clue[k + 1 :]) + len(clue) - k - 1
         for start in range(pos, n - rest - clue[k] + 1):
-            seg = line + [0] * (start - len(line)) + [1] * clue[k]
-            if start + clue[k] < n:
-                seg.append(0)
+            seg = line + [0] * (start - len(line)) + [1] * clue[k] + ([0] if start + clue[k] < n else [])  # fmt: skip
             if all(fixed[j] < 0 or fixed[j] == seg[j] for j in range(len(seg))):
                 go(len(seg), k + 1, seg)
 
@@ -593,23 +459,15 @@ def _placements(n: int, clue: list[int], fixed: Sequence[int]) -> list[tuple[int
 
 
 @stdfn("int, int, list[int], list[int], int -> int")
-def nonogram_count(
-    rows: int, cols: int, solution: list[int], cells: list[int], limit: int = 2
-) -> int:
+def nonogram_count(rows: int, cols: int, solution: list[int], cells: list[int], limit: int = 2) -> int:  # fmt: skip
     """Ways (up to `limit`) to shade a rows x cols grid so that its row and column runs equal
     those of `solution` (0/1 per cell) and it agrees with the known cells of `cells` (-1
     unknown, 0 white, 1 black)."""
     _size(rows, cols, 144)
     if len(solution) != rows * cols or len(cells) != rows * cols:
         raise ValueError("nonogram_count: one value per cell")
-    rlines = [
-        _placements(
-            cols,
-            _runs_of(solution[r * cols : r * cols + cols]),
-            cells[r * cols : r * cols + cols],
-        )
-        for r in range(rows)
-    ]
+    row = [slice(r * cols, r * cols + cols) for r in range(rows)]
+    rlines = [_placements(cols, _runs_of(solution[s]), cells[s]) for s in row]
     clines = [_placements(rows, _runs_of(solution[c::cols]), cells[c::cols]) for c in range(cols)]
     prefixes = [[{p[:k] for p in clines[c]} for k in range(rows + 1)] for c in range(cols)]
     cur: list[tuple[int, ...]] = []
@@ -631,20 +489,12 @@ def nonogram_count(
 
 
 @stdfn("int, int, list[int], int, int -> list[int]", random=True)
-def nonogram_blanks(
-    rng: random.Random, rows: int, cols: int, solution: list[int], blanks: int, first: int = -1
-) -> list[int]:
+def nonogram_blanks(rng: random.Random, rows: int, cols: int, solution: list[int], blanks: int,
+                    first: int = -1) -> list[int]:  # fmt: skip
     """The solved nonogram (0/1 per cell) with exactly `blanks` cells made unknown (-1) while
     the clues and the known cells still allow one solution, cell `first` (if >= 0) first;
     the draw is rejected if that fails."""
     if not 0 <= blanks <= rows * cols:
         raise ValueError("nonogram_blanks: bad blank count")
-    return _blanks(
-        rng,
-        solution,
-        list(range(rows * cols)),
-        blanks,
-        first,
-        -1,
-        lambda g: nonogram_count(rows, cols, solution, g, 2),
-    )
+    count = lambda g: nonogram_count(rows, cols, solution, g, 2)  # noqa: E731
+    return _blanks(rng, solution, list(range(rows * cols)), blanks, first, -1, count)
